@@ -1,0 +1,179 @@
+"""The ``rasad`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from tqdm import tqdm
+
+from rasad import __version__
+from rasad.document import ReadProblem
+from rasad.ingest import ReadLimits, iter_documents
+from rasad.run import code_stream
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+
+
+@contextmanager
+def _output(path: str | None):
+    """stdout, or a file that appears under its final name only when complete."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+    )
+    try:
+        yield handle
+        handle.close()
+        os.replace(handle.name, target)
+    except BaseException:
+        handle.close()
+        os.unlink(handle.name)
+        raise
+
+
+def _progress(enabled: bool | None, desc: str) -> tqdm:
+    disable = not sys.stderr.isatty() if enabled is None else not enabled
+    return tqdm(desc=desc, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True)
+
+
+def _report(problem: ReadProblem, bar: tqdm) -> None:
+    bar.write(f"rasad: skipped {problem.where}: {problem.message}", file=sys.stderr)
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    limits = ReadLimits(max_document_bytes=args.max_doc_bytes)
+    failed = 0
+    written = 0
+    with _output(args.output) as out, _progress(args.progress, "coding") as bar:
+        for item in code_stream(iter_documents(args.paths, limits), dedupe=not args.keep_duplicates):
+            if isinstance(item, ReadProblem):
+                failed += 1
+                _report(item, bar)
+            else:
+                _write_record(out, item)
+                written += 1
+            bar.update(1)
+    print(f"rasad: {written} records written, {failed} documents failed", file=sys.stderr)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _write_record(out: IO[str], record: dict) -> None:
+    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the data files an analyst edits (month names, boilerplate lines)."""
+    from rasad.data_check import check_all
+
+    problems = check_all()
+    for problem in problems:
+        print(f"rasad: {problem}", file=sys.stderr)
+    if not problems:
+        print("rasad: all data files are valid")
+    return EXIT_SOME_FAILED if problems else EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """A one-line-per-document overview of a JSON Lines file of records."""
+    from rasad.show import show_records
+
+    try:
+        with open(args.file, encoding="utf-8") as handle:
+            show_records(handle, sys.stdout)
+    except OSError as error:
+        print(f"rasad: cannot read {args.file}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def cmd_eval_corpus(args: argparse.Namespace) -> int:
+    from rasad.eval.corpus import available, run_corpus
+
+    root = Path(args.root)
+    names = available(root)
+    if not names:
+        print(f"rasad: no corpora found under {root}", file=sys.stderr)
+        return EXIT_USAGE
+    failed = False
+    for name in names:
+        report = run_corpus(name, root, step=args.every, limit=args.limit)
+        print(report.summary())
+        for line in report.failures + report.disagreements:
+            print(f"  {line}")
+        failed = failed or bool(report.failures)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rasad", description="Political event data (PLOVER) from Arabic, Persian and English news."
+    )
+    parser.add_argument("--version", action="version", version=f"rasad {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    code = commands.add_parser(
+        "code",
+        help="code documents into JSON Lines document records",
+        description="Read text, HTML, RSS/Atom, JSON Lines, WARC files or folders ('-' for stdin) "
+        "and write one document record per document.",
+    )
+    code.add_argument("paths", nargs="+", metavar="PATH")
+    code.add_argument("-o", "--output", metavar="FILE", help="write JSON Lines here (default: stdout)")
+    code.add_argument(
+        "--max-doc-bytes", type=int, default=ReadLimits().max_document_bytes, metavar="N",
+        help="skip (and report) documents larger than this (default: %(default)s)",
+    )
+    code.add_argument("--keep-duplicates", action="store_true", help="code near-duplicate documents again")
+    code.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+    code.set_defaults(func=cmd_code)
+
+    show = commands.add_parser("show", help="overview of a JSON Lines file of document records")
+    show.add_argument("file", metavar="FILE")
+    show.set_defaults(func=cmd_show)
+
+    evaluate = commands.add_parser("eval", help="measure rasad on public corpora")
+    evaluations = evaluate.add_subparsers(dest="evaluation", required=True)
+    corpus = evaluations.add_parser(
+        "corpus", help="run the news corpora through the pipeline: failures and language agreement"
+    )
+    corpus.add_argument("--root", default="../shared/corpora", help="corpora folder (default: %(default)s)")
+    corpus.add_argument("--every", type=int, default=1, metavar="K", help="take every K-th article")
+    corpus.add_argument("--limit", type=int, default=None, metavar="N", help="at most N articles per corpus")
+    corpus.set_defaults(func=cmd_eval_corpus)
+
+    check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("rasad: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""The one pipeline: a raw document in, a document record out.
+
+A chain of small stages, each with one job, each reading and filling an ``Analysis``.
+The CLI, the HTTP API and the Spark job all call ``code_document``; no stage knows who
+called it, and the same document always yields the same record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rasad.dates import FoundDate, publication_date
+from rasad.document import RawDocument
+from rasad.text.boilerplate import BoilerplateSpan, find_boilerplate
+from rasad.text.langid import UNDETERMINED, identify_language
+from rasad.text.normalize import NormalizedText, normalize
+from rasad.text.segment import Sentence, split_sentences
+
+CODED_LANGUAGES = frozenset({"ar", "fa", "en"})
+MAX_TITLE_CHARS = 250
+MIN_TITLE_WORDS = 4
+_TITLE_DECORATION = " \t•*-–—#|>\"'«»“”"
+
+
+@dataclass
+class Analysis:
+    """Everything the stages learn about one document."""
+
+    doc: RawDocument
+    normalized: NormalizedText | None = None
+    language: str = UNDETERMINED
+    sentences: list[Sentence] = field(default_factory=list)
+    boilerplate: list[BoilerplateSpan] = field(default_factory=list)
+    title: str | None = None
+    published: FoundDate | None = None
+    published_from_metadata: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        """True when the span lies inside a boilerplate line."""
+        return any(span.start <= start and end <= span.end for span in self.boilerplate)
+
+    def article_sentences(self) -> list[tuple[int, Sentence]]:
+        """Sentences with their index, boilerplate left out: what later stages code."""
+        return [(i, s) for i, s in enumerate(self.sentences) if not self.in_boilerplate(s.start, s.end)]
+
+
+Stage = Callable[[Analysis], None]
+
+
+def normalise_text(analysis: Analysis) -> None:
+    analysis.normalized = normalize(analysis.doc.text)
+
+
+def detect_language(analysis: Analysis) -> None:
+    analysis.language = identify_language(analysis.doc.text)
+    if analysis.language not in CODED_LANGUAGES:
+        analysis.warnings.append(
+            f"language '{analysis.language}' is not coded: no entities or events are extracted"
+        )
+
+
+def segment_sentences(analysis: Analysis) -> None:
+    analysis.sentences = split_sentences(analysis.doc.text)
+
+
+def mark_boilerplate(analysis: Analysis) -> None:
+    analysis.boilerplate = find_boilerplate(analysis.doc.text)
+
+
+def find_title(analysis: Analysis) -> None:
+    """The container's title, else a headline-like first line of the text."""
+    if analysis.doc.title and analysis.doc.title.strip():
+        analysis.title = analysis.doc.title.strip()
+        return
+    for line in analysis.doc.text.split("\n"):
+        candidate = line.strip(_TITLE_DECORATION)
+        if not candidate:
+            continue
+        words = len(candidate.split())
+        if MIN_TITLE_WORDS <= words and len(candidate) <= MAX_TITLE_CHARS and candidate[-1] not in ".:":
+            analysis.title = candidate
+        return
+
+
+def find_publication_date(analysis: Analysis) -> None:
+    doc = analysis.doc
+    analysis.published = publication_date(doc.text, doc.published, analysis.language)
+    analysis.published_from_metadata = bool(
+        analysis.published is not None and doc.published and analysis.published.text == doc.published
+    )
+
+
+STAGES: tuple[Stage, ...] = (
+    normalise_text,
+    detect_language,
+    segment_sentences,
+    mark_boilerplate,
+    find_title,
+    find_publication_date,
+)
+
+
+def analyse(doc: RawDocument, stages: tuple[Stage, ...] = STAGES) -> Analysis:
+    """Run the stages over one document."""
+    analysis = Analysis(doc)
+    for stage in stages:
+        stage(analysis)
+    return analysis
+
+
+def document_id(doc: RawDocument, normalized: NormalizedText | None = None) -> str:
+    """The input's own id, else the first 16 hex digits of the SHA-256 of the normalised text."""
+    if doc.doc_id:
+        return doc.doc_id
+    text = (normalized or normalize(doc.text)).text
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def to_record(analysis: Analysis) -> dict:
+    """The document record of the output contract (``../shared/spec``)."""
+    doc = analysis.doc
+    published = None
+    if analysis.published is not None:
+        published = {
+            "date": analysis.published.date,
+            "text": analysis.published.text,
+            "calendar": "metadata" if analysis.published_from_metadata else analysis.published.calendar,
+        }
+    record: dict = {
+        "id": document_id(doc, analysis.normalized),
+        "source": {"path": doc.path, "url": doc.url, "outlet": doc.outlet},
+        "language": analysis.language,
+        "title": analysis.title,
+        "published": published,
+        "entities": [],
+        "events": [],
+    }
+    if analysis.warnings:
+        record["warnings"] = list(analysis.warnings)
+    return record
+
+
+def code_document(doc: RawDocument, duplicate_of: str | None = None) -> dict:
+    """Raw document in, document record out. A known duplicate is described but not coded."""
+    analysis = analyse(doc)
+    if duplicate_of is not None:
+        analysis.warnings.append(f"duplicate of document {duplicate_of}: not coded again")
+    return to_record(analysis)

@@ -1,0 +1,133 @@
+"""Boilerplate lines inside article text: marked (never deleted) so later stages skip them.
+
+Scraped articles carry lines that belong to the site, not the story: "اقرأ أيضاً: …" links to
+other articles, "هل أعجبك الموضوع؟" share prompts, "Comments", calls to submit articles.
+Coding them would invent events (a related-article headline is another story). They are
+kept as spans of the original text so offsets never shift. Pull quotes, a line repeated
+verbatim from earlier in the article, are marked too: they are the same sentence again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from rasad.text.normalize import normalize_string
+
+KINDS = frozenset({"related", "share", "submission", "navigation", "comments", "end", "repeated"})
+LANGUAGES = frozenset({"ar", "fa", "en"})
+_BULLETS = " \t•*-–—|>#"
+MAX_LINES_COMPARED = 400
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateSpan:
+    """A line of the original text that is not part of the article."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplatePattern:
+    lang: str
+    kind: str
+    regex: re.Pattern[str]
+
+
+def load_patterns(path: str | None = None) -> list[BoilerplatePattern]:
+    """Load and compile the boilerplate table (the packaged one by default)."""
+    if path is None:
+        raw = resources.files("rasad.text").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as handle:
+            raw = handle.read()
+    problems = validate_patterns(yaml.safe_load(raw))
+    if problems:
+        raise ValueError("boilerplate table: " + "; ".join(problems))
+    table = yaml.safe_load(raw)
+    compiled = []
+    for row in table["patterns"]:
+        suffix = r"\s*[.:؟?!…]*\s*$" if row.get("whole") else ""
+        compiled.append(BoilerplatePattern(row["lang"], row["kind"], re.compile(row["pattern"] + suffix)))
+    return compiled
+
+
+def validate_patterns(table: object) -> list[str]:
+    """Problems in a boilerplate table (empty when it is fine)."""
+    if not isinstance(table, dict) or not isinstance(table.get("patterns"), list):
+        return ["the file must hold a mapping with a 'patterns' list"]
+    problems = []
+    seen = set()
+    for number, row in enumerate(table["patterns"], 1):
+        if not isinstance(row, dict):
+            problems.append(f"row {number}: not a mapping")
+            continue
+        if row.get("lang") not in LANGUAGES:
+            problems.append(f"row {number}: lang must be one of {sorted(LANGUAGES)}")
+        if row.get("kind") not in KINDS:
+            problems.append(f"row {number}: kind must be one of {sorted(KINDS)}")
+        pattern = row.get("pattern")
+        if not isinstance(pattern, str) or not pattern:
+            problems.append(f"row {number}: pattern missing")
+            continue
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            problems.append(f"row {number}: bad regular expression {pattern!r}: {error}")
+        if pattern in seen:
+            problems.append(f"row {number}: duplicate pattern {pattern!r}")
+        seen.add(pattern)
+    return problems
+
+
+@cache
+def _packaged_patterns() -> tuple[BoilerplatePattern, ...]:
+    return tuple(load_patterns())
+
+
+def find_boilerplate(text: str) -> list[BoilerplateSpan]:
+    """Boilerplate lines of ``text`` as spans of the original text."""
+    patterns = _packaged_patterns()
+    lines = _stripped_lines(text)
+    keys = [normalize_string(line) for _, line in lines]
+    spans: list[BoilerplateSpan] = []
+    for index, ((start, line), key) in enumerate(zip(lines, keys, strict=True)):
+        kind = next((p.kind for p in patterns if p.regex.match(key)), None)
+        if kind is None and _is_pull_quote(index, keys):
+            kind = "repeated"
+        if kind is not None:
+            spans.append(BoilerplateSpan(start, start + len(line), kind))
+    return spans
+
+
+def _stripped_lines(text: str) -> list[tuple[int, str]]:
+    """Non-empty lines without bullets, with their start offsets."""
+    lines = []
+    line_start = 0
+    for line in text.split("\n"):
+        stripped = line.strip(_BULLETS)
+        if stripped:
+            lines.append((line_start + line.index(stripped), stripped))
+        line_start += len(line) + 1
+    return lines
+
+
+def _is_pull_quote(index: int, keys: list[str]) -> bool:
+    """A line said again: identical to an earlier line, or a short line found inside a paragraph."""
+    key = keys[index]
+    if len(key) < 20 or len(keys) > MAX_LINES_COMPARED:
+        return False
+    if key in keys[:index]:
+        return True
+    # "Name: quoted words" pull quotes repeat only the words after the colon.
+    quote = key.split(":", 1)[1] if ":" in key[:80] else key
+    quote = quote.strip(" .:؟?!\"'«»“”")
+    if len(quote) < 20:
+        return False
+    return any(len(other) > len(key) and quote in other for other in keys)

@@ -1,0 +1,89 @@
+"""Language identification: script first, then a statistical model inside the script.
+
+Arabic and Persian share a script, and a general-purpose detector over dozens of languages
+confuses them on short text. Asking lingua to choose only among the languages of the
+dominant script separates them reliably (also Persian typed with Arabic ي/ك).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+UNDETERMINED = "und"
+SAMPLE_CHARS = 2000
+
+_SCRIPTS: dict[str, re.Pattern[str]] = {
+    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "hebrew": re.compile(r"[\u05d0-\u05ea]"),
+    "greek": re.compile(r"[\u0370-\u03ff]"),
+    "armenian": re.compile(r"[\u0531-\u0587]"),
+    "georgian": re.compile(r"[\u10a0-\u10ff]"),
+    "devanagari": re.compile(r"[\u0900-\u097f]"),
+    "thai": re.compile(r"[\u0e00-\u0e7f]"),
+    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
+    "kana": re.compile(r"[\u3040-\u30ff]"),
+    "han": re.compile(r"[\u4e00-\u9fff]"),
+}
+
+# Scripts that (for news) name one language outright.
+_SINGLE_LANGUAGE_SCRIPTS = {
+    "hebrew": "he",
+    "greek": "el",
+    "armenian": "hy",
+    "georgian": "ka",
+    "devanagari": "hi",
+    "thai": "th",
+    "hangul": "ko",
+    "kana": "ja",
+    "han": "zh",
+}
+
+# Candidate languages inside a shared script, for the statistical model.
+_CANDIDATES: dict[str, tuple[Language, ...]] = {
+    "arabic": (Language.ARABIC, Language.PERSIAN, Language.URDU),
+    "latin": (
+        Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.ITALIAN,
+        Language.PORTUGUESE, Language.TURKISH, Language.DUTCH, Language.INDONESIAN,
+        Language.AZERBAIJANI, Language.POLISH, Language.SWEDISH,
+    ),
+    "cyrillic": (
+        Language.RUSSIAN, Language.UKRAINIAN, Language.KAZAKH, Language.BULGARIAN,
+        Language.SERBIAN, Language.MONGOLIAN, Language.BELARUSIAN,
+    ),
+}
+
+
+@cache
+def _detector(script: str) -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_CANDIDATES[script]).build()
+
+
+def dominant_script(text: str) -> str | None:
+    """The script with the most letters in ``text`` (None when it has no letters)."""
+    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
+    script, count = max(counts.items(), key=lambda item: item[1])
+    if count == 0:
+        return None
+    # Japanese mixes kana and Han: any kana at all means Japanese.
+    if script == "han" and counts["kana"]:
+        return "kana"
+    return script
+
+
+def identify_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, or ``und`` when it cannot be told."""
+    sample = text[:SAMPLE_CHARS]
+    script = dominant_script(sample)
+    if script is None:
+        return UNDETERMINED
+    if script in _SINGLE_LANGUAGE_SCRIPTS:
+        return _SINGLE_LANGUAGE_SCRIPTS[script]
+    language = _detector(script).detect_language_of(sample)
+    if language is None:
+        return UNDETERMINED
+    return language.iso_code_639_1.name.lower()

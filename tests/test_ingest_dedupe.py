@@ -1,0 +1,88 @@
+"""Syndicated copies are flagged; different reports of the same event are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.ingest.dedupe import Deduplicator
+
+STORY = """Foreign ministers from six countries met in Geneva on Tuesday to discuss a ceasefire along the
+northern border, officials said. The talks, hosted by the Swiss government, lasted nearly nine hours and
+ended without a joint statement. According to two diplomats who attended, the delegations disagreed over
+the sequence of troop withdrawals and over who would monitor the buffer zone. One delegation proposed that
+United Nations observers patrol the area for at least a year, while another insisted that regional forces
+take on the role. Despite the disagreements, the ministers agreed to meet again next month in Vienna. The
+host government described the meeting as a useful first step and said technical teams would continue
+working on a draft text in the coming weeks. Humanitarian groups urged the parties to open safe corridors
+for civilians who remain trapped near the front line."""
+
+SYNDICATED = (
+    "Geneva talks end without deal on border truce\n"
+    + STORY.replace("nine hours", "ten hours").replace("in Vienna", "in Prague")
+    + "\nCopyright 2024 Example Wire Service. All rights reserved."
+)
+
+SAME_EVENT = """Negotiators failed to agree on a ceasefire in Geneva after a long day of talks between foreign
+ministers, a spokesman for the host government told reporters on Tuesday evening. The main obstacle was the
+order in which troops should leave the border area, he said, adding that a proposal to deploy international
+observers had not won the support of every delegation. Aid agencies have warned that thousands of families
+are still cut off near the front line and urgently need food, water and medicine. A new round of meetings is
+expected next month, although no venue has been announced. Analysts said the absence of a joint statement
+showed how far apart the parties remain, but noted that all six governments had at least sent their most
+senior diplomats to the table."""
+
+ARABIC = """أعلنَت وزارةُ الخارجيةِ أن الوزير سيزور بغداد يوم ١٢ آذار لبحث أمن الحدود."""
+ARABIC_PLAIN = """أعلنت وزارة الخارجيـــة أن الوزير سيزور  بغداد يوم 12 آذار لبحث أمن الحدود."""
+
+PERSIAN = "سخنگوی دولت گفت که گفتگوهای تجاری با چین ادامه خواهد یافت و هیئت ایرانی هفته آینده به پکن می‌رود."
+PERSIAN_ARABIC_KEYBOARD = PERSIAN.replace("ی", "ي").replace("ک", "ك").replace("\u200c", " ")
+
+
+def test_exact_duplicate_after_normalisation() -> None:
+    seen = Deduplicator()
+    assert seen.check("a", STORY) is None
+    assert seen.check("b", "  " + STORY.upper().replace("\n", "  ") + "\n") == "a"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(ARABIC, ARABIC_PLAIN), (PERSIAN, PERSIAN_ARABIC_KEYBOARD)],
+)
+def test_exact_duplicate_across_diacritics_tatweel_digits_and_keyboards(first: str, second: str) -> None:
+    seen = Deduplicator()
+    assert seen.check("first", first) is None
+    assert seen.check("second", second) == "first"
+
+
+def test_syndicated_copy_with_new_headline_boilerplate_and_changed_words() -> None:
+    seen = Deduplicator()
+    assert seen.check("wire", STORY) is None
+    assert seen.check("outlet", SYNDICATED) == "wire"
+
+
+def test_different_article_on_the_same_event_is_not_a_duplicate() -> None:
+    seen = Deduplicator()
+    assert seen.check("wire", STORY) is None
+    assert seen.check("other", SAME_EVENT) is None
+    # and both are now remembered: a copy of either is found
+    assert seen.check("copy", SAME_EVENT.replace("Tuesday evening", "Tuesday night")) == "other"
+
+
+def test_later_copies_point_to_the_original_not_to_a_copy() -> None:
+    seen = Deduplicator()
+    seen.check("original", STORY)
+    assert seen.check("copy", SYNDICATED) == "original"
+    assert seen.check("copy of copy", SYNDICATED) == "original"
+
+
+def test_short_texts_only_match_exactly() -> None:
+    seen = Deduplicator()
+    assert seen.check("a", "Ministers met in Geneva on Tuesday to discuss a ceasefire.") is None
+    assert seen.check("b", "Ministers met in Vienna on Tuesday to discuss a ceasefire.") is None
+    assert seen.check("c", "ministers met in geneva on tuesday to discuss a ceasefire") == "a"
+
+
+def test_text_without_words_is_never_a_duplicate() -> None:
+    seen = Deduplicator()
+    assert seen.check("a", "... !!!") is None
+    assert seen.check("b", "... !!!") is None
