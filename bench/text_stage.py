@@ -34,7 +34,9 @@ def measure(name: str, root: Path, limit: int | None, work: bool) -> tuple[int, 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--root", default="../shared/corpora")
     parser.add_argument("--limit", type=int, default=None, help="articles per corpus (default: all)")
     args = parser.parse_args()
@@ -42,7 +44,8 @@ def main() -> int:
     if not (root / "news-ar").is_dir():
         print(f"no corpora under {root}", file=sys.stderr)
         return 2
-    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, 1 process")
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, Python {platform.python_version()}, 1 process")
     analyse(next(CORPORA["ir-news"](root)).document)  # load models once, outside the timing
     for name in CORPORA:
         docs, size, floor = measure(name, root, args.limit, work=False)

@@ -19,6 +19,7 @@ ARABIC_SCRIPT = st.text(
 
 # --- normalisation -------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("variant_a", "variant_b"),
     [
@@ -66,6 +67,7 @@ def test_normalisation_offsets_always_map_back_and_it_is_idempotent(text: str) -
 
 # --- language identification ----------------------------------------------------------------
 
+
 def test_seed_languages(seed_texts: dict[str, str]) -> None:
     detected = [identify_language(seed_texts[key]) for key in sorted(seed_texts)]
     assert detected == ["fa", "ar", "ar", "fa", "ar"]
@@ -89,6 +91,7 @@ def test_language_of_short_news_sentences(sentence: str, language: str) -> None:
 
 
 # --- sentences ------------------------------------------------------------------------------
+
 
 def test_persian_stop_without_space_and_arabic_clause_marks() -> None:
     text = "روسیه نگران است.برخی ناظران معتقدند که این قرارداد مهم است، اما؛ نه برای همه؟ بله"
@@ -125,6 +128,7 @@ def test_sentences_cover_every_visible_character_in_order(text: str) -> None:
 
 
 # --- boilerplate ----------------------------------------------------------------------------
+
 
 def test_related_links_share_prompts_and_comments_in_the_seeds(seed_texts: dict[str, str]) -> None:
     text = seed_texts["001"]
@@ -168,6 +172,8 @@ def test_packaged_table_loads_and_validator_rejects_broken_rows(tmp_path) -> Non
     assert any("bad regular expression" in p for p in problems)
     assert any("kind" in p for p in problems)
     broken = tmp_path / "broken.yaml"
-    broken.write_text("patterns:\n  - {lang: ar, kind: related, pattern: 'a'}\n  - {lang: ar, kind: related, pattern: 'a'}\n")
+    broken.write_text(
+        "patterns:\n  - {lang: ar, kind: related, pattern: 'a'}\n  - {lang: ar, kind: related, pattern: 'a'}\n"
+    )
     with pytest.raises(ValueError, match="duplicate pattern"):
         load_patterns(str(broken))

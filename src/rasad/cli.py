@@ -32,16 +32,13 @@ def _output(path: str | None):
         return
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
-    )
+    descriptor, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
-        yield handle
-        handle.close()
-        os.replace(handle.name, target)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(partial, target)
     except BaseException:
-        handle.close()
-        os.unlink(handle.name)
+        os.unlink(partial)
         raise
 
 
@@ -134,12 +131,17 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("paths", nargs="+", metavar="PATH")
     code.add_argument("-o", "--output", metavar="FILE", help="write JSON Lines here (default: stdout)")
     code.add_argument(
-        "--max-doc-bytes", type=int, default=ReadLimits().max_document_bytes, metavar="N",
+        "--max-doc-bytes",
+        type=int,
+        default=ReadLimits().max_document_bytes,
+        metavar="N",
         help="skip (and report) documents larger than this (default: %(default)s)",
     )
     code.add_argument("--keep-duplicates", action="store_true", help="code near-duplicate documents again")
     code.add_argument(
-        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
         help="progress bar on stderr (default: when stderr is a terminal)",
     )
     code.set_defaults(func=cmd_code)

@@ -80,7 +80,7 @@ def find_title(analysis: Analysis) -> None:
         if not candidate:
             continue
         words = len(candidate.split())
-        if MIN_TITLE_WORDS <= words and len(candidate) <= MAX_TITLE_CHARS and candidate[-1] not in ".:":
+        if words >= MIN_TITLE_WORDS and len(candidate) <= MAX_TITLE_CHARS and candidate[-1] not in ".:":
             analysis.title = candidate
         return
 
@@ -111,12 +111,20 @@ def analyse(doc: RawDocument, stages: tuple[Stage, ...] = STAGES) -> Analysis:
     return analysis
 
 
+MIN_ID_CHARS = 8  # the output contract's minimum id length
+
+
 def document_id(doc: RawDocument, normalized: NormalizedText | None = None) -> str:
-    """The input's own id, else the first 16 hex digits of the SHA-256 of the normalised text."""
-    if doc.doc_id:
+    """The input's own id, else the first 16 hex digits of the SHA-256 of the normalised text.
+
+    An input id shorter than the contract allows keeps its value and gains the first 8 hex
+    digits of the text's hash, so it stays recognisable and becomes unique.
+    """
+    if doc.doc_id and len(doc.doc_id) >= MIN_ID_CHARS:
         return doc.doc_id
     text = (normalized or normalize(doc.text)).text
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+    digest = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    return f"{doc.doc_id}-{digest[:8]}" if doc.doc_id else digest[:16]
 
 
 def to_record(analysis: Analysis) -> dict:

@@ -27,5 +27,5 @@ def code_stream(
             if deduplicator is not None:
                 duplicate_of = deduplicator.check(document_id(item), item.text)
             yield code_document(item, duplicate_of=duplicate_of)
-        except Exception as error:  # noqa: BLE001 - one document's failure must not end the run
+        except Exception as error:
             yield ReadProblem(item.path or "<document>", f"internal error {type(error).__name__}: {error}")

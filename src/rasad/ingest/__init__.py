@@ -66,7 +66,7 @@ def iter_documents(
         if path == "-":
             yield from _read_stdin(limits)
         else:
-            yield from _read_path(path, limits)
+            yield from _read_path(os.fspath(path), limits)  # a pathlib.Path works too
 
 
 def _os_reason(err: OSError) -> str:

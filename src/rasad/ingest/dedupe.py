@@ -9,13 +9,9 @@ import zlib
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from rasad.text.digits import ascii_digits
+from rasad.text.normalize import normalize_string
 
-# Harakat, Quranic marks, superscript alef and tatweel: present in one copy, absent in another.
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
-# Arabic and Persian keyboards give different code points for the same letters.
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200d": ""})
-_WORD = re.compile(r"\w+")  # ZWNJ is not \w: "می‌رود" and "می رود" give the same words
+_WORD = re.compile(r"\w+")
 _MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit constants
 # Below this many words a few shared phrases make any two texts look alike: exact match only.
 _MIN_WORDS = 20
@@ -26,7 +22,7 @@ _CANDIDATE_MARGIN = 0.3
 
 def _words(text: str) -> list[str]:
     """The words of ``text`` with case, diacritics, tatweel, letter variants and digits folded."""
-    return _WORD.findall(_MARKS.sub("", ascii_digits(text.casefold()).translate(_FOLD)))
+    return _WORD.findall(normalize_string(text).casefold())
 
 
 def _shingles(words: list[str]) -> np.ndarray:
@@ -96,7 +92,7 @@ class Deduplicator:
         sketch.update_batch(shingles.tolist())
         original = self._nearest(shingles, sketch)
         self._originals[digest] = original or key
-        if original is None:
+        if original is None and key not in self._indexed:
             self._lsh.insert(key, sketch)
             self._indexed[key] = (len(self._indexed), shingles)
         return original

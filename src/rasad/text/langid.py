@@ -16,7 +16,9 @@ UNDETERMINED = "und"
 SAMPLE_CHARS = 2000
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
-    "arabic": re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"),
+    "arabic": re.compile(
+        r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
+    ),
     "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
     "hebrew": re.compile(r"[\u05d0-\u05ea]"),
@@ -47,13 +49,27 @@ _SINGLE_LANGUAGE_SCRIPTS = {
 _CANDIDATES: dict[str, tuple[Language, ...]] = {
     "arabic": (Language.ARABIC, Language.PERSIAN, Language.URDU),
     "latin": (
-        Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.ITALIAN,
-        Language.PORTUGUESE, Language.TURKISH, Language.DUTCH, Language.INDONESIAN,
-        Language.AZERBAIJANI, Language.POLISH, Language.SWEDISH,
+        Language.ENGLISH,
+        Language.FRENCH,
+        Language.GERMAN,
+        Language.SPANISH,
+        Language.ITALIAN,
+        Language.PORTUGUESE,
+        Language.TURKISH,
+        Language.DUTCH,
+        Language.INDONESIAN,
+        Language.AZERBAIJANI,
+        Language.POLISH,
+        Language.SWEDISH,
     ),
     "cyrillic": (
-        Language.RUSSIAN, Language.UKRAINIAN, Language.KAZAKH, Language.BULGARIAN,
-        Language.SERBIAN, Language.MONGOLIAN, Language.BELARUSIAN,
+        Language.RUSSIAN,
+        Language.UKRAINIAN,
+        Language.KAZAKH,
+        Language.BULGARIAN,
+        Language.SERBIAN,
+        Language.MONGOLIAN,
+        Language.BELARUSIAN,
     ),
 }
 

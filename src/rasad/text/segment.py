@@ -22,8 +22,48 @@ class Sentence:
 
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen col lt sgt capt prof sen rep gov pres jan feb mar apr jun jul aug sep sept "
-    "oct nov dec vs etc no e.g i.e inc corp ltd co jr sr maj adm".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "etc",
+        "no",
+        "e.g",
+        "i.e",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "maj",
+        "adm",
+    ]
 )
 
 _TERMINATOR = re.compile(r"(?P<stop>[.!?؟…]+)[\"'»”’)\]]*")
@@ -54,7 +94,7 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if not after or after.isspace():
         return True
     # A stop glued to the next word: split before an Arabic-script letter or an opening quote.
-    if after in "\"«“":
+    if after in '"«“':
         return True
     return bool(_LETTER.match(after)) and not after.isascii()
 

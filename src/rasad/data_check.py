@@ -1,0 +1,16 @@
+"""One place that validates every data file an analyst edits (``rasad check``)."""
+
+from __future__ import annotations
+
+from rasad.dates.tables import validate_month_tables
+from rasad.text.boilerplate import load_patterns
+
+
+def check_all() -> list[str]:
+    """Problems found in the packaged data files, each prefixed with the file it is in."""
+    problems = [f"dates/data/months.yaml: {problem}" for problem in validate_month_tables()]
+    try:
+        load_patterns()
+    except ValueError as error:
+        problems.append(f"text/data/boilerplate.yaml: {error}")
+    return problems
