@@ -6,6 +6,8 @@ by itself (a dateline under the title, a footer), possibly with a time, weekday,
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import re
 from dataclasses import replace
 
@@ -23,6 +25,7 @@ _LABELS = (
     "بروزرسانی", "به روز رسانی", "تاريخ النشر", "التاريخ", "نشر في", "نشر بتاريخ", "نشر", "تم النشر",
     "آخر تحديث", "تم التحديث", "بتاريخ", "published", "published on", "updated", "last updated",
     "posted", "posted on", "date", "on", "at", "في", "در", "يوم", "روز", "ساعت", "الساعة",
+    "الموافق", "الموافق ل", "برابر با", "برابر", "مطابق با", "مطابق",
 )  # fmt: skip
 _FILLER_WORDS = {fold(word) for word in _LABELS} | set(TABLES.weekday_spellings)
 _FILLER = re.compile(f"{WORD_START}(?:{alternation(_FILLER_WORDS)}){WORD_END}", re.I)
@@ -61,12 +64,27 @@ def _alone_on_line(text: str, start: int, end: int, language: str | None) -> Fou
 
 def _from_metadata(metadata: str, language: str | None) -> FoundDate | None:
     """The date a container gave (ISO 8601, RFC 822 or any form ``find_dates`` reads)."""
+    machine = _machine_date(metadata.strip())
+    if machine is not None:
+        return FoundDate(machine.isoformat(), "day", "gregorian", 0, len(metadata), metadata)
     partial = _ISO_PARTIAL.fullmatch(ascii_digits(metadata))
     if partial:
         iso = gregorian_iso("gregorian", int(partial[1]), int(partial[2]) if partial[2] else None, None)
         return FoundDate(*iso, "gregorian", 0, len(metadata), metadata) if iso else None
     best = most_specific(find_dates(metadata, language))
     return replace(best, start=0, end=len(metadata), text=metadata) if best else None
+
+
+def _machine_date(value: str) -> dt.date | None:
+    """ISO 8601 or RFC 822 timestamps, as feeds, HTML meta tags and WARC headers write them."""
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def publication_date(text: str, metadata: str | None = None, language: str | None = None) -> FoundDate | None:

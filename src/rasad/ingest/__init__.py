@@ -60,6 +60,8 @@ def iter_documents(
 ) -> Iterator[RawDocument | ReadProblem]:
     """Every document in ``paths``: files, directories (recursive, name order) and ``-`` for stdin.
 
+    In directories, files of other kinds (``.md``, ``.png``, ``.py``...) are passed over.
+
     The format comes from the extension (``.gz`` of any of them too), else from the first bytes.
     """
     for path in [paths] if isinstance(paths, str) else paths:
@@ -113,9 +115,17 @@ def _read_directory(
         if entry.is_dir():
             yield from _read_directory(entry.path, limits, visited)
         elif entry.is_file():
-            yield from _read_file(entry.path, limits)
+            if _readable_in_directory(entry.name):
+                yield from _read_file(entry.path, limits)
         elif entry.is_symlink():
             yield ReadProblem(entry.path, "broken symbolic link, skipped")
+
+
+def _readable_in_directory(name: str) -> bool:
+    """In a folder only known formats (or extension-less files) are read: a README, an image or a
+    script beside the articles is not news. A file named on the command line is always read."""
+    extension = os.path.splitext(name.lower().removesuffix(".gz"))[1]
+    return not extension or extension in _FORMATS
 
 
 def _read_file(path: str, limits: ReadLimits) -> Iterator[RawDocument | ReadProblem]:
