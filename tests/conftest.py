@@ -43,3 +43,8 @@ def record_validator():
         pytest.skip(f"output contract not found at {SCHEMA}")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES

@@ -12,7 +12,7 @@ from rasad.text.normalize import normalize, normalize_string
 from rasad.text.segment import split_sentences
 
 ARABIC_SCRIPT = st.text(
-    alphabet=st.sampled_from(list("اأإآبتةثجحخدذرزسشصضطظعغفقكلمنهويىئؤءکیپچژگ ًٌٍَُِّْـ\u200c\u200d۱٢.،؟\n ")),
+    alphabet=st.sampled_from(list("اأإآبتةثجحخدذرزسشصضطظعغفقكلمنهويىئؤءکیپچژگ ًٌٍَُِّْـ\u200c\u200d۱٢.،؟\n ﻛﺸﻔﺖﻻ")),
     max_size=200,
 )
 
@@ -32,6 +32,7 @@ ARABIC_SCRIPT = st.text(
         ("۲۰۲۲", "٢٠٢٢"),  # Persian vs Arabic-Indic digits
         ("٢٠٢٢", "2022"),
         ("NATO", "nato"),
+        ("ﻛﺸﻔﺖ ﻣﺼﺎﺩﺭ", "كشفت مصادر"),  # presentation-form glyphs from old sites
     ],
 )
 def test_spelling_variants_fold_to_one_form(variant_a: str, variant_b: str) -> None:
@@ -84,6 +85,7 @@ def test_seed_languages(seed_texts: dict[str, str]) -> None:
         ("Министерство обороны Казахстана заявило о сотрудничестве.", "ru"),
         ("Kazakistan Savunma Bakanlığı İsrail ile işbirliği yapacağını açıkladı.", "tr"),
         ("2022/01/20 — 12:28", "und"),
+        ("ﻛﺸﻔﺖ ﻣﺼﺎﺩﺭ ﻣﻄﻠﻌﺔ ﻓﻲ ﺍﻟﻤﻘﺎﻭﻣﺔ ﺍﻟﺸﻌﺒﻴﺔ ﻋﻦ ﺗﻮﺍﺟﺪ ﻋﻨﺎﺻﺮ", "ar"),  # presentation forms
     ],
 )
 def test_language_of_short_news_sentences(sentence: str, language: str) -> None:

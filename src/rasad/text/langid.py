@@ -8,6 +8,7 @@ dominant script separates them reliably (also Persian typed with Arabic ي/ك).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
@@ -93,7 +94,7 @@ def dominant_script(text: str) -> str | None:
 
 def identify_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or ``und`` when it cannot be told."""
-    sample = text[:SAMPLE_CHARS]
+    sample = unicodedata.normalize("NFKC", text[:SAMPLE_CHARS])  # presentation-form glyphs to letters
     script = dominant_script(sample)
     if script is None:
         return UNDETERMINED

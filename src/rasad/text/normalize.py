@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # One-for-one replacements, grouped by the job they do.
@@ -38,6 +39,19 @@ DEFAULT_RULES: tuple[dict[str, str], ...] = (
     DIGIT_FORMS,
     ASCII_LOWER,
 )
+
+# Arabic presentation forms (positional glyphs some old sites emit instead of letters) to the
+# letters, where the compatibility mapping is one character; lam-alef ligatures are left alone.
+_PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+PRESENTATION_FORMS = {
+    chr(code): unicodedata.normalize("NFKC", chr(code))
+    for low, high in _PRESENTATION_RANGES
+    for code in range(low, high + 1)
+    if len(unicodedata.normalize("NFKC", chr(code))) == 1
+    and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
+_PRESENTATION_TABLE = str.maketrans(PRESENTATION_FORMS)
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 
 Folding = tuple[tuple[str, str], ...]
 
@@ -89,6 +103,8 @@ class NormalizedText:
 
 def fold(text: str, folding: Folding = DEFAULT_FOLDING) -> str:
     """Apply one-for-one replacements; length and offsets are unchanged."""
+    if _PRESENTATION_RE.search(text):
+        text = text.translate(_PRESENTATION_TABLE)
     for variant, canonical in folding:
         if variant in text:
             text = text.replace(variant, canonical)
