@@ -10,7 +10,9 @@ pytestmark = pytest.mark.corpus
 
 
 @pytest.mark.parametrize(("name", "step"), [("saudinewsnet", 25), ("ir-news", 5)])
-def test_sampled_corpus_codes_without_failure_and_agrees_on_language(name: str, step: int, corpora_root) -> None:
+def test_sampled_corpus_codes_without_failure_and_agrees_on_language(
+    name: str, step: int, corpora_root
+) -> None:
     report = run_corpus(name, corpora_root, step=step)
     assert report.documents > 200
     assert report.failures == []

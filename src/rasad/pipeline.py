@@ -11,6 +11,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rasad.actors.entities import entities_from_mentions
+from rasad.actors.resolve import ActorMention, find_actor_mentions
 from rasad.dates import FoundDate, publication_date
 from rasad.document import RawDocument
 from rasad.text.boilerplate import BoilerplateSpan, find_boilerplate
@@ -36,6 +38,7 @@ class Analysis:
     title: str | None = None
     published: FoundDate | None = None
     published_from_metadata: bool = False
+    actors: list[ActorMention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
@@ -93,6 +96,15 @@ def find_publication_date(analysis: Analysis) -> None:
     )
 
 
+def resolve_actors(analysis: Analysis) -> None:
+    """States, organisations, people and places, with country and sector, outside boilerplate."""
+    if analysis.language not in CODED_LANGUAGES or analysis.normalized is None:
+        return
+    published = analysis.published.date if analysis.published else None
+    boilerplate = [(span.start, span.end) for span in analysis.boilerplate]
+    analysis.actors = find_actor_mentions(analysis.normalized, analysis.language, published, boilerplate)
+
+
 STAGES: tuple[Stage, ...] = (
     normalise_text,
     detect_language,
@@ -100,7 +112,12 @@ STAGES: tuple[Stage, ...] = (
     mark_boilerplate,
     find_title,
     find_publication_date,
+    resolve_actors,
 )
+
+
+# A known duplicate is described (language, title, date) but its actors and events are not coded again.
+DESCRIBE_STAGES = STAGES[: STAGES.index(resolve_actors)]
 
 
 def analyse(doc: RawDocument, stages: tuple[Stage, ...] = STAGES) -> Analysis:
@@ -143,7 +160,7 @@ def to_record(analysis: Analysis) -> dict:
         "language": analysis.language,
         "title": analysis.title,
         "published": published,
-        "entities": [],
+        "entities": entities_from_mentions(analysis.actors),
         "events": [],
     }
     if analysis.warnings:
@@ -153,7 +170,9 @@ def to_record(analysis: Analysis) -> dict:
 
 def code_document(doc: RawDocument, duplicate_of: str | None = None) -> dict:
     """Raw document in, document record out. A known duplicate is described but not coded."""
-    analysis = analyse(doc)
     if duplicate_of is not None:
+        analysis = analyse(doc, DESCRIBE_STAGES)
         analysis.warnings.append(f"duplicate of document {duplicate_of}: not coded again")
+    else:
+        analysis = analyse(doc)
     return to_record(analysis)

@@ -1,0 +1,134 @@
+"""Finding dictionary forms in text: one Aho-Corasick pass over the normalised text.
+
+Forms are searched inside the normalised text (alef, yeh, kaf and teh marbuta forms folded,
+diacritics gone, ZWNJ as a space), then each hit must stand on word boundaries. Arabic and Persian
+attach clitics and suffixes to names, so a hit may have a known prefix (و ب ل ك ف ال and their
+combinations) glued before it and a known suffix (the nisba ي/ية/يون/يين, Persian ی/ها) after it:
+"وبالكازاخستانية" is "و+ب+ال" + "كازاخستان" + "ية". Overlapping hits resolve to the longest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from rasad.actors.dictionary import ActorDictionary, Form, packaged_dictionary
+from rasad.text.normalize import NormalizedText
+
+# Normalised clitic prefixes (conjunction, prepositions, article) and suffixes (nisba, plural).
+ARABIC_PREFIXES = frozenset("و ف ب ل ك ال وال فال بال كال لل ولل فلل وب فب ول فل وك س".split())
+# No plural "ات" or "يا": "مجريات" (the course of events) is not Hungarian, "روسيا" has its own form.
+ARABIC_SUFFIXES = frozenset("ي يه يون يين يان يتين ه ها هم ين ون".split())
+PERSIAN_PREFIXES = frozenset("ب".split())
+PERSIAN_SUFFIXES = frozenset("ي ها هاي ان اي يان".split())
+ENGLISH_SUFFIXES = frozenset({"s"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A dictionary form found in the text, in original offsets.
+
+    ``start``/``end`` span the name itself; ``word_start``/``word_end`` add the clitics and
+    suffixes glued to it ("ال" + "كازاخستان" + "ية"), which is what adjacency is measured on.
+    """
+
+    start: int
+    end: int
+    word_start: int
+    word_end: int
+    forms: tuple[Form, ...]  # every concept spelled this way (usually one)
+
+
+class ActorMatcher:
+    """An automaton over every form of a dictionary."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        grouped: dict[str, list[Form]] = {}
+        for form in dictionary.forms:
+            grouped.setdefault(form.text, []).append(form)
+        self._automaton = ahocorasick.Automaton()
+        for text, forms in grouped.items():
+            self._automaton.add_word(text, (text, tuple(forms)))
+        self._automaton.make_automaton()
+        self._not_after = dictionary.not_after
+
+    def find(self, normalized: NormalizedText, language: str) -> list[Hit]:
+        """Non-overlapping hits, longest first, in text order; affix rules of the document's language."""
+        text = normalized.text
+        candidates: list[tuple[int, int, tuple[Form, ...], str, str]] = []
+        for last, (form_text, forms) in self._automaton.iter(text):
+            start, end = last - len(form_text) + 1, last + 1
+            affixes = _attachments(text, start, end, language)
+            if affixes is None or self._blocked(text, start, form_text, language):
+                continue
+            usable = tuple(
+                f
+                for f in forms
+                if _usable_in(f.language, language)
+                and (f.case_sensitive is None or _exact(normalized, start, end, f))
+            )
+            if usable:
+                candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
+        chosen: list[tuple[int, int, tuple[Form, ...], str, str]] = []
+        taken: list[tuple[int, int]] = []
+        # Longest first; on a tie the hit with fewer attached letters ("ترکیه" over "ترکی" + "ه").
+        for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[3]) + len(c[4]), c[0])):
+            if all(candidate[1] <= s or candidate[0] >= e for s, e in taken):
+                chosen.append(candidate)
+                taken.append((candidate[0], candidate[1]))
+        hits = []
+        for start, end, forms, prefix, suffix in sorted(chosen, key=lambda c: c[0]):
+            name_start, name_end = normalized.span_to_original(start + len(prefix), end - len(suffix))
+            word_start, word_end = normalized.span_to_original(start, end)
+            hits.append(Hit(name_start, name_end, word_start, word_end, forms))
+        return hits
+
+    def _blocked(self, text: str, start: int, form_text: str, language: str) -> bool:
+        """True when the word before the hit says the form is not a name here ("در آستانه")."""
+        blockers = self._not_after.get((language, form_text))
+        if not blockers:
+            return False
+        previous = text[:start].split()
+        return bool(previous) and previous[-1] in blockers
+
+
+def _usable_in(form_language: str, document_language: str) -> bool:
+    """Arabic forms in Arabic text, Persian forms in Persian text (a Persian word can be a piece of an
+    Arabic one: "دولت" in "الدولتين"); English forms anywhere; anything in other languages."""
+    return (
+        form_language == "en" or document_language not in ("ar", "fa") or form_language == document_language
+    )
+
+
+def _exact(normalized: NormalizedText, start: int, end: int, form: Form) -> bool:
+    """Acronyms match only in their own case: "US" is the United States, "us" is not."""
+    original_start, original_end = normalized.span_to_original(start, end)
+    return normalized.original[original_start:original_end] == form.case_sensitive
+
+
+def _attachments(text: str, start: int, end: int, language: str) -> tuple[str, str] | None:
+    """(prefix, suffix) glued to the hit, or None when the hit is inside another word."""
+    word_start = start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word_end = end
+    while word_end < len(text) and text[word_end].isalpha():
+        word_end += 1
+    prefix, suffix = text[word_start:start], text[end:word_end]
+    if text[start].isascii():
+        ok = not prefix and (not suffix or suffix in ENGLISH_SUFFIXES)
+    elif language == "fa":
+        ok = (not prefix or prefix in PERSIAN_PREFIXES | ARABIC_PREFIXES) and (
+            not suffix or suffix in PERSIAN_SUFFIXES
+        )
+    else:
+        ok = (not prefix or prefix in ARABIC_PREFIXES) and (not suffix or suffix in ARABIC_SUFFIXES)
+    return (prefix, suffix) if ok else None
+
+
+@cache
+def packaged_matcher() -> ActorMatcher:
+    """The matcher over the packaged dictionaries, built once per process."""
+    return ActorMatcher(packaged_dictionary())

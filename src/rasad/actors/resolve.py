@@ -1,0 +1,361 @@
+"""From dictionary hits to resolved actors: who each mention is, with country and sector.
+
+The rules, in the order they run (PETRARCH-style: each resolved mention says which rule made it):
+
+1. ``dictionary``: a state (by name, adjective, capital, seat or epithet), an organisation, a known
+   person or a place, straight from the dictionaries; a known person's office is the one held on
+   the article's date.
+2. ``apposition``: a sector word (ministry, army, president, ambassador...) takes the country
+   written next to it — "وزارة الدفاع الكازاخستانية", "وزارت دفاع قزاقستان", "Kazakhstan's defence
+   ministry" — and a name written next to that becomes a person of that country and sector, even
+   when no dictionary knows it ("مراد مائیر مانوف معاون وزیر دفاع قزاقستان").
+3. ``office``: a title without a name ("الرئيس الكازاخستاني") is the person who held that office in
+   that country on the article's date.
+4. ``coreference``: "این کشور", "هذه الدولة", "the country" point to the state named last;
+   "الدولتين", "دو کشور", "the two countries" to the last two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rasad.actors.dictionary import Concept, Form
+from rasad.actors.matcher import Hit, packaged_matcher
+from rasad.text.normalize import NormalizedText, normalize_string
+
+# What may stand between a sector word and its country: prepositions and state nouns.
+_LINKERS = frozenset(
+    normalize_string(word)
+    for word in (
+        "في لدى التابعة التابع ل of the in at de جمهورية دولة مملكة المملكة الجمهورية کشور جمهوری دولت"
+    ).split()
+)
+_MAX_LINK_TOKENS = 2
+_NAME_STOPWORDS = frozenset(
+    normalize_string(word)
+    for word in (
+        "و في من إلى الى على عن مع أن ان إن لا لم لن قد قال قالت كان كانت هو هي الذي التي هذا هذه ذلك "
+        "خلال بعد قبل حول أمس اليوم يوم أيضا ثم أو بين عند منذ لدى إثر عقب "
+        "و در با به از که را این آن برای تا هم نیز او وی گفت کرد است بود شد می دیدار سفر روز "
+        "and the of in on at to with said says for by from who was is has had will"
+    ).split()
+)
+_MAX_NAME_TOKENS = 3
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+_SINGLE_REFERENCES = {
+    "ar": ("هذه الدولة", "هذا البلد", "هذه البلاد", "الدولة نفسها"),
+    "fa": ("این کشور", "آن کشور", "این دولت"),
+    "en": ("the country", "this country"),
+}
+# "This regime" points to the state last named by an epithet (رژیم صهیونیستی ... این رژیم).
+_EPITHET_REFERENCES = {"ar": ("هذا الكيان", "هذا النظام"), "fa": ("این رژیم",), "en": ("the regime",)}
+_PAIR_REFERENCES = {
+    "ar": ("الدولتين", "الدولتان", "البلدين", "البلدان"),
+    "fa": ("دو کشور", "هر دو کشور"),
+    "en": ("the two countries", "both countries"),
+}
+# "The two countries" are the two states named most in the text just before (ties: the later one).
+_PAIR_WINDOW_CHARS = 500
+_KIND_PRIORITY = {"person": 0, "igo": 1, "state": 2, "place": 3, "sector": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A resolved mention of an actor, in original offsets."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # state | igo | person | place | sector
+    key: str | None  # entity id: ISO3, IGO code, person id or name, place id
+    name: str | None
+    country: str | None
+    sector: str | None
+    org: str | None
+    rule: str  # dictionary | apposition | office | coreference
+    register: str | None = None
+    form_role: str | None = None  # name | adjective | capital | seat | epithet | body | role
+
+
+def find_actor_mentions(
+    normalized: NormalizedText,
+    language: str,
+    published: str | None = None,
+    skip: Iterable[tuple[int, int]] = (),
+) -> list[ActorMention]:
+    """Every actor mention of a document, outside the ``skip`` spans (boilerplate)."""
+    skipped = list(skip)
+    hits = [
+        hit
+        for hit in packaged_matcher().find(normalized, language)
+        if not any(s <= hit.start and hit.end <= e for s, e in skipped)
+    ]
+    concepts = [_choose(hit.forms, language) for hit in hits]
+    text = normalized.original
+    mentions: list[ActorMention] = []
+    claimed: set[int] = set()
+    for index, (hit, concept) in enumerate(zip(hits, concepts, strict=True)):
+        if concept.kind != "sector":
+            mentions.append(_dictionary_mention(text, hit, concept, published))
+            continue
+        country, country_index = _attached_country(text, hits, concepts, index, language)
+        country = concept.country or country
+        start, end = hit.start, hit.end
+        if country_index is not None:  # the country's whole word: "الكازاخستانية", "Kazakhstan's"
+            country_hit = hits[country_index]
+            start, end = min(start, country_hit.start), max(end, country_hit.word_end)
+        if country_index is not None:
+            claimed.add(country_index)
+        mentions.append(
+            ActorMention(
+                start,
+                end,
+                text[start:end],
+                "sector",
+                None,
+                None,
+                country,
+                concept.sector,
+                None,
+                "apposition" if country else "dictionary",
+                form_role=concept.role,
+            )
+        )
+        if concept.role == "role" and country:
+            mentions += _person_for_role(
+                text, hits, concepts, index, start, end, concept, country, language, published
+            )
+    mentions += _coreferences(normalized, language, mentions, skipped)
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _choose(forms: tuple[Form, ...], language: str) -> Concept:
+    """The concept meant by an ambiguous spelling: the document's language first, then the kind."""
+    return min(forms, key=lambda f: (f.language != language, _KIND_PRIORITY[f.concept.kind])).concept
+
+
+def _dictionary_mention(text: str, hit: Hit, concept: Concept, published: str | None) -> ActorMention:
+    country, sector, org = concept.country, concept.sector, concept.org
+    if concept.kind == "person":
+        term = next((t for t in concept.terms if t.covers(published)), None) or concept.terms[-1]
+        country, sector, org = term.country or country, term.sector, term.org
+    return ActorMention(
+        hit.start,
+        hit.end,
+        text[hit.start : hit.end],
+        concept.kind,
+        concept.key,
+        concept.name,
+        country,
+        sector,
+        org,
+        "dictionary",
+        concept.register,
+        concept.role,
+    )
+
+
+def _gap_tokens(text: str, start: int, end: int) -> list[str] | None:
+    """The words between two hits, or None when punctuation separates them."""
+    gap = text[start:end]
+    if any(mark in gap for mark in '.,،؛;:!?؟()«»"\n'):
+        return None
+    return [normalize_string(token) for token in _TOKEN.findall(gap)]
+
+
+def _attached_country(
+    text: str, hits: list[Hit], concepts: list[Concept], index: int, language: str
+) -> tuple[str | None, int | None]:
+    """The state written right after a sector word (ar, fa, "of X") or right before it (en)."""
+    neighbours = [index + 1, index - 1] if language != "en" else [index - 1, index + 1]
+    for other in neighbours:
+        if not 0 <= other < len(hits) or concepts[other].kind != "state":
+            continue
+        left, right = sorted((hits[index], hits[other]), key=lambda h: h.start)
+        tokens = _gap_tokens(text, left.word_end, right.word_start)
+        if tokens is None or len(tokens) > _MAX_LINK_TOKENS or any(t not in _LINKERS for t in tokens):
+            continue
+        if other < index and language != "en" and concepts[other].role != "adjective":
+            continue  # "قزاقستان وزارت دفاع" is two actors, not one
+        return concepts[other].country, other
+    return None, None
+
+
+def _person_for_role(
+    text: str,
+    hits: list[Hit],
+    concepts: list[Concept],
+    index: int,
+    start: int,
+    end: int,
+    role: Concept,
+    country: str,
+    language: str,
+    published: str | None,
+) -> list[ActorMention]:
+    """The person an office phrase describes: a known one next to it, a new name, or the holder."""
+    for other in (index - 1, index + 1, index + 2):
+        if 0 <= other < len(hits) and concepts[other].kind == "person":
+            gap = (
+                (hits[other].word_end, start) if hits[other].start < start else (end, hits[other].word_start)
+            )
+            if _gap_tokens(text.replace("«", " ").replace("»", " "), *gap) == []:
+                return []  # the dictionary already resolves that person
+    name = _adjacent_name(text, start, end, language, hits)
+    if name is not None:
+        name_start, name_end = name
+        written = text[name_start:name_end]
+        return [
+            ActorMention(
+                name_start,
+                name_end,
+                written,
+                "person",
+                written,
+                written,
+                country,
+                role.sector,
+                None,
+                "apposition",
+                form_role="name",
+            )
+        ]
+    holder = _office_holder(role, country, published)
+    if holder is not None:
+        return [
+            ActorMention(
+                start,
+                end,
+                text[start:end],
+                "person",
+                holder.key,
+                holder.name,
+                country,
+                role.sector,
+                None,
+                "office",
+                form_role="role",
+            )
+        ]
+    return []
+
+
+def _adjacent_name(text: str, start: int, end: int, language: str, hits: list[Hit]) -> tuple[int, int] | None:
+    """A name of one to three words standing right before (fa, en) or after (ar, en) an office phrase."""
+    taken = [(h.word_start, h.word_end) for h in hits]
+
+    def plausible(tokens: list[re.Match[str]]) -> bool:
+        return (
+            len(tokens) >= 2
+            and not any(normalize_string(t.group()) in _NAME_STOPWORDS for t in tokens)
+            and not any(s < tokens[-1].end() and tokens[0].start() < e for s, e in taken)
+            and not any(normalize_string(t.group()).startswith("ال") for t in tokens)
+        )
+
+    after = list(_TOKEN.finditer(text, end, min(len(text), end + 60)))
+    if language in ("ar", "en") and after and _gap_tokens(text, end, after[0].start()) == []:
+        names = _run_of_names(text, after)
+        if plausible(names):
+            return names[0].start(), names[-1].end()
+    if language in ("fa", "en"):
+        window_start = max(0, start - 60)
+        before = list(_TOKEN.finditer(text, window_start, start))
+        boundary = max((text.rfind(mark, window_start, start) for mark in '.،,;:!?؟\n«»"'), default=-1)
+        before = [t for t in before if t.start() > boundary][-_MAX_NAME_TOKENS:]
+        if before and _gap_tokens(text, before[-1].end(), start) == [] and plausible(before):
+            return before[0].start(), before[-1].end()
+    return None
+
+
+def _run_of_names(text: str, tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Consecutive name-like words (no stopword, no punctuation between), at most three."""
+    run = [tokens[0]]
+    for token in tokens[1:_MAX_NAME_TOKENS]:
+        if (
+            _gap_tokens(text, run[-1].end(), token.start()) != []
+            or normalize_string(token.group()) in _NAME_STOPWORDS
+        ):
+            break
+        run.append(token)
+    return run
+
+
+def _office_holder(role: Concept, country: str, published: str | None) -> Concept | None:
+    """The person who held ``role`` in ``country`` on the article's date (unknown date: nobody)."""
+    if not published:
+        return None
+    wanted = role.name.lower().replace("defense", "defence")
+    from rasad.actors.dictionary import packaged_dictionary
+
+    for concept in packaged_dictionary().concepts:
+        if concept.kind != "person":
+            continue
+        for term in concept.terms:
+            if (
+                term.country == country
+                and term.role.lower() == wanted
+                and term.start
+                and term.covers(published)
+            ):
+                return concept
+    return None
+
+
+def _antecedents(states: list[ActorMention], start: int, count: int) -> list[str]:
+    """The country the phrase at ``start`` refers to (the last named), or the pair it refers to."""
+    if count == 1:
+        return [states[-1].country] if states else []
+    recent = [s for s in states if s.start >= start - _PAIR_WINDOW_CHARS] or states
+    score: dict[str, tuple[int, int]] = {}
+    for state in recent:
+        mentions, _ = score.get(state.country, (0, 0))
+        score[state.country] = (mentions + 1, state.start)
+    return sorted(score, key=lambda country: score[country], reverse=True)[:count]
+
+
+def _coreferences(
+    normalized: NormalizedText, language: str, mentions: list[ActorMention], skipped: list[tuple[int, int]]
+) -> list[ActorMention]:
+    """'This country' and 'the two countries' resolved to the states named last before them."""
+    named = sorted((m for m in mentions if m.kind == "state"), key=lambda m: m.start)
+    # For "the two countries", people and offices count for their country too.
+    with_country = sorted((m for m in mentions if m.country and m.kind != "igo"), key=lambda m: m.start)
+    found: list[ActorMention] = []
+    text = normalized.original
+    for phrases, count, epithets_only in (
+        (_SINGLE_REFERENCES, 1, False),
+        (_PAIR_REFERENCES, 2, False),
+        (_EPITHET_REFERENCES, 1, True),
+    ):
+        states = [m for m in named if m.form_role == "epithet"] if epithets_only else named
+        for phrase in phrases.get(language, ()):
+            key = normalize_string(phrase)
+            for match in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", normalized.text):
+                start, end = normalized.span_to_original(match.start(), match.end())
+                if any(s <= start and end <= e for s, e in skipped):
+                    continue
+                pool = states if count == 1 else with_country
+                earlier = _antecedents([s for s in pool if s.end <= start], start, count)
+                if len(earlier) < count:
+                    continue
+                for country in earlier:
+                    name = next((s.name for s in named if s.country == country), country)
+                    found.append(
+                        ActorMention(
+                            start,
+                            end,
+                            text[start:end],
+                            "state",
+                            country,
+                            name,
+                            country,
+                            None,
+                            None,
+                            "coreference",
+                            form_role="reference",
+                        )
+                    )
+    return found
