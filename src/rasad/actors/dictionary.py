@@ -94,9 +94,15 @@ class ActorDictionary:
     forms: list[Form] = field(default_factory=list)
     # (language, normalised form) -> normalised words that, right before it, mean it is no name
     not_after: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    # (country, lower-case role) -> the people who held that office, with the term
+    office_holders: dict[tuple[str, str], list[tuple[Concept, Term]]] = field(default_factory=dict)
 
     def add(self, concept: Concept, spellings: dict[str, list[str]]) -> None:
         self.concepts.append(concept)
+        for term in concept.terms:
+            if term.country:
+                role = term.role.lower().replace("defense", "defence")
+                self.office_holders.setdefault((term.country, role), []).append((concept, term))
         for language, values in spellings.items():
             for value in values:
                 normalised = " ".join(normalize_string(value).split())

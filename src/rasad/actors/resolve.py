@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rasad.actors.dictionary import Concept, Form
+from rasad.actors.dictionary import Concept, Form, packaged_dictionary
 from rasad.actors.matcher import Hit, packaged_matcher
 from rasad.text.normalize import NormalizedText, normalize_string
 
@@ -288,19 +288,9 @@ def _office_holder(role: Concept, country: str, published: str | None) -> Concep
     if not published:
         return None
     wanted = role.name.lower().replace("defense", "defence")
-    from rasad.actors.dictionary import packaged_dictionary
-
-    for concept in packaged_dictionary().concepts:
-        if concept.kind != "person":
-            continue
-        for term in concept.terms:
-            if (
-                term.country == country
-                and term.role.lower() == wanted
-                and term.start
-                and term.covers(published)
-            ):
-                return concept
+    for person, term in packaged_dictionary().office_holders.get((country, wanted), ()):
+        if term.start and term.covers(published):
+            return person
     return None
 
 
