@@ -29,7 +29,7 @@ from rasad.text.normalize import NormalizedText, normalize_string
 _LINKERS = frozenset(
     normalize_string(word)
     for word in (
-        "في لدى التابعة التابع ل of the in at de جمهورية دولة مملكة المملكة الجمهورية کشور جمهوری دولت"
+        "في لدى التابعة التابع ل of the in at de s جمهورية دولة مملكة المملكة الجمهورية کشور جمهوری دولت"
     ).split()
 )
 _MAX_LINK_TOKENS = 2
