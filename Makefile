@@ -33,9 +33,9 @@ lint: install
 corpus: install
 	$(BIN)/rasad eval corpus --root $(CORPORA)
 
-## bench: throughput of the text stage against the I/O floor
+## bench: pipeline throughput stage by stage against the I/O floor, peak memory
 bench: install
-	$(BIN)/python bench/text_stage.py --root $(CORPORA)
+	$(BIN)/python bench/throughput.py --root $(CORPORA)
 
 clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .ruff_cache

@@ -82,6 +82,7 @@ SKIP_NAMES = {
     ("ar", "BEN"): {"بنين"},  # also "boys" (مدرسة بنين)
     ("fa", "CZE"): {"چک"},  # also "cheque"
     ("fa", "MUS"): {"موریس"},  # also the given name Maurice / Morris
+    ("fa", "GHA"): {"غنا"},  # also "singing"
 }
 
 BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")

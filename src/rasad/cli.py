@@ -73,10 +73,11 @@ def _write_record(out: IO[str], record: dict) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate the data files an analyst edits (month names, boilerplate lines)."""
+    """Validate the data files an analyst edits (month names, boilerplate lines, dictionaries)."""
+    from rasad.actors.dictionary import validate_dictionaries
     from rasad.data_check import check_all
 
-    problems = check_all()
+    problems = validate_dictionaries(Path(args.folder)) if getattr(args, "folder", None) else check_all()
     for problem in problems:
         print(f"rasad: {problem}", file=sys.stderr)
     if not problems:
@@ -162,6 +163,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
     check.set_defaults(func=cmd_check)
+
+    dictionaries = commands.add_parser("dict", help="actor dictionaries: check, import")
+    dict_commands = dictionaries.add_subparsers(dest="dict_command", required=True)
+    dict_check = dict_commands.add_parser(
+        "check", help="validate actor dictionaries: duplicate keys, unknown codes, overlapping office terms"
+    )
+    dict_check.add_argument(
+        "folder", nargs="?", help="a folder of dictionary TSV files (default: the packaged ones)"
+    )
+    dict_check.set_defaults(func=cmd_check)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rasad.actors.dictionary import validate_dictionaries
 from rasad.dates.tables import validate_month_tables
 from rasad.text.boilerplate import load_patterns
 
@@ -13,4 +14,5 @@ def check_all() -> list[str]:
         load_patterns()
     except ValueError as error:
         problems.append(f"text/data/boilerplate.yaml: {error}")
+    problems += [f"actors/data/{problem}" for problem in validate_dictionaries()]
     return problems

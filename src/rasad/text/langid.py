@@ -15,6 +15,7 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 UNDETERMINED = "und"
 SAMPLE_CHARS = 2000
+SCRIPT_SAMPLE_CHARS = 600  # the script is clear long before the language is
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "arabic": re.compile(
@@ -75,6 +76,28 @@ _CANDIDATES: dict[str, tuple[Language, ...]] = {
 }
 
 
+# Function words that only one of Arabic and Persian uses. On a news article they settle the
+# question in microseconds; lingua (milliseconds) decides the short and the mixed cases.
+_ARABIC_WORDS = re.compile(
+    r"(?<!\w)(?:في|على|إلى|الى|التي|الذي|الذين|هذه|هذا|كان|كانت|عن|أن|إن|قد|لم|مع|ذلك)(?!\w)"
+)
+_PERSIAN_WORDS = re.compile(
+    r"(?<!\w)(?:است|را|این|که|كه|با|برای|براي|های|هاي|می|مي|شد|کرد|كرد|بود|آن|نیز|نيز|اند|شده|کند|كند)(?!\w)"
+)
+_DECISIVE_COUNT = 5
+_DECISIVE_RATIO = 6
+
+
+def _arabic_or_persian_by_function_words(sample: str) -> str | None:
+    arabic = len(_ARABIC_WORDS.findall(sample))
+    persian = len(_PERSIAN_WORDS.findall(sample))
+    if arabic >= _DECISIVE_COUNT and arabic >= _DECISIVE_RATIO * persian:
+        return "ar"
+    if persian >= _DECISIVE_COUNT and persian >= _DECISIVE_RATIO * arabic:
+        return "fa"
+    return None
+
+
 @cache
 def _detector(script: str) -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*_CANDIDATES[script]).build()
@@ -95,11 +118,13 @@ def dominant_script(text: str) -> str | None:
 def identify_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or ``und`` when it cannot be told."""
     sample = unicodedata.normalize("NFKC", text[:SAMPLE_CHARS])  # presentation-form glyphs to letters
-    script = dominant_script(sample)
+    script = dominant_script(sample[:SCRIPT_SAMPLE_CHARS])
     if script is None:
         return UNDETERMINED
     if script in _SINGLE_LANGUAGE_SCRIPTS:
         return _SINGLE_LANGUAGE_SCRIPTS[script]
+    if script == "arabic" and (decided := _arabic_or_persian_by_function_words(sample)):
+        return decided
     language = _detector(script).detect_language_of(sample)
     if language is None:
         return UNDETERMINED

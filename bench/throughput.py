@@ -1,0 +1,82 @@
+"""Pipeline throughput on the public news corpora, stage by stage, against the I/O floor.
+
+The floor reads and decodes the same articles and does nothing else. Each stage of the pipeline
+is then timed on every article (one process, one core), and the whole pipeline is reported as
+articles/s and MB/s with its ratio to the floor, plus the peak resident memory.
+
+    .venv/bin/python bench/throughput.py --root ../shared/corpora [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import platform
+import resource
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from rasad.ingest.corpora import CORPORA
+from rasad.pipeline import STAGES, Analysis, to_record
+
+
+def read_floor(name: str, root: Path, limit: int | None) -> tuple[int, int, float]:
+    """Articles, UTF-8 bytes and seconds to read and decode the corpus."""
+    documents = size = 0
+    started = time.perf_counter()
+    for item in itertools.islice(CORPORA[name](root), limit):
+        documents += 1
+        size += len(item.document.text.encode("utf-8"))
+    return documents, size, time.perf_counter() - started
+
+
+def run_stages(name: str, root: Path, limit: int | None) -> tuple[dict[str, float], float]:
+    """Seconds spent in each stage, and wall seconds for the whole pass (reading included)."""
+    spent: dict[str, float] = defaultdict(float)
+    started = time.perf_counter()
+    for item in itertools.islice(CORPORA[name](root), limit):
+        analysis = Analysis(item.document)
+        for stage in STAGES:
+            before = time.perf_counter()
+            stage(analysis)
+            spent[stage.__name__] += time.perf_counter() - before
+        before = time.perf_counter()
+        to_record(analysis)
+        spent["to_record"] += time.perf_counter() - before
+    return spent, time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--root", default="../shared/corpora")
+    parser.add_argument("--limit", type=int, default=None, help="articles per corpus (default: all)")
+    args = parser.parse_args()
+    root = Path(args.root)
+    if not (root / "news-ar").is_dir():
+        print(f"no corpora under {root}", file=sys.stderr)
+        return 2
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, Python {platform.python_version()}, one process on one core")
+    run_stages("ir-news", root, 1)  # load models and dictionaries once, outside the timing
+    for name in CORPORA:
+        documents, size, floor = read_floor(name, root, args.limit)
+        spent, wall = run_stages(name, root, args.limit)
+        work = sum(spent.values())
+        megabytes = size / 1e6
+        print(f"\n{name}: {documents} articles, {megabytes:.1f} MB")
+        print(f"  I/O floor            {documents / floor:>9,.0f} articles/s  {megabytes / floor:7.2f} MB/s")
+        for stage, seconds in spent.items():
+            print(f"  {stage:20} {documents / seconds:>9,.0f} articles/s  {megabytes / seconds:7.2f} MB/s")
+        print(f"  full pipeline        {documents / work:>9,.0f} articles/s  {megabytes / work:7.2f} MB/s")
+        print(f"  pipeline + reading is {wall / floor:.1f}x the I/O floor")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak resident memory: {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
