@@ -54,7 +54,10 @@ class Term:
         """True when the office was held on ``day`` (ISO, any precision); unknown dates count as yes."""
         if not day:
             return True
-        return (not self.start or self.start[: len(day)] <= day) and (not self.end or day <= self.end)
+        # Compare at the coarser of the two precisions: an end of "2025" includes 2025-05-01.
+        starts_by = not self.start or self.start[: len(day)] <= day[: len(self.start)]
+        ends_after = not self.end or day[: len(self.end)] <= self.end[: len(day)]
+        return starts_by and ends_after
 
 
 @dataclass(frozen=True, slots=True)

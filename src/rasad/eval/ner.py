@@ -336,7 +336,7 @@ def score_sentence(
                 score.found_by[describe(hits[0])] += 1
             else:
                 score.misses[entity.text] += 1
-                score.missed_as[", ".join(sorted({describe(m) for m in over})) or "nothing"] += 1
+                score.missed_as[" & ".join(sorted({describe(m) for m in over})) or "nothing"] += 1
         for mention in mentions:
             if not spec.judged(mention):
                 continue
