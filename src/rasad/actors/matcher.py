@@ -24,6 +24,7 @@ ARABIC_SUFFIXES = frozenset("ي يه يون يين يان يتين ه ها هم 
 PERSIAN_PREFIXES = frozenset("ب".split())
 PERSIAN_SUFFIXES = frozenset("ي ها هاي ان اي يان".split())
 ENGLISH_SUFFIXES = frozenset({"s"})
+LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +47,17 @@ class ActorMatcher:
 
     def __init__(self, dictionary: ActorDictionary) -> None:
         grouped: dict[str, list[Form]] = {}
+        # Arabic "ل" + "ال" is written "لل": "للعراق" holds "العراق" without its alef.
+        after_lil: dict[str, list[Form]] = {}
         for form in dictionary.forms:
             grouped.setdefault(form.text, []).append(form)
+            if form.language == "ar" and form.text.startswith("ال") and len(form.text) > 4:
+                after_lil.setdefault(form.text[2:], []).append(form)
         self._automaton = ahocorasick.Automaton()
-        for text, forms in grouped.items():
-            self._automaton.add_word(text, (text, tuple(forms)))
+        for text in grouped.keys() | after_lil.keys():
+            self._automaton.add_word(
+                text, (text, tuple(grouped.get(text, ())), tuple(after_lil.get(text, ())))
+            )
         self._automaton.make_automaton()
         self._not_after = dictionary.not_after
 
@@ -58,11 +65,13 @@ class ActorMatcher:
         """Non-overlapping hits, longest first, in text order; affix rules of the document's language."""
         text = normalized.text
         candidates: list[tuple[int, int, tuple[Form, ...], str, str]] = []
-        for last, (form_text, forms) in self._automaton.iter(text):
+        for last, (form_text, forms, lil_forms) in self._automaton.iter(text):
             start, end = last - len(form_text) + 1, last + 1
-            affixes = _attachments(text, start, end, language)
+            affixes = _attachments(text, start, end, form_text, language)
             if affixes is None or self._blocked(text, start, form_text, language):
                 continue
+            if affixes[0] in LIL_PREFIXES and lil_forms:
+                forms = lil_forms
             usable = tuple(
                 f
                 for f in forms
@@ -73,8 +82,9 @@ class ActorMatcher:
                 candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
         chosen: list[tuple[int, int, tuple[Form, ...], str, str]] = []
         taken: list[tuple[int, int]] = []
-        # Longest first; on a tie the hit with fewer attached letters ("ترکیه" over "ترکی" + "ه").
-        for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[3]) + len(c[4]), c[0])):
+        # Longest first; on a tie the shorter suffix, then prefix: "ترکیه" over "ترکی" + "ه", and
+        # "ال" + "صيني" + "ه" (the adjective) over "الصين" + "يه".
+        for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[4]), len(c[3]), c[0])):
             if all(candidate[1] <= s or candidate[0] >= e for s, e in taken):
                 chosen.append(candidate)
                 taken.append((candidate[0], candidate[1]))
@@ -90,8 +100,8 @@ class ActorMatcher:
         blockers = self._not_after.get((language, form_text))
         if not blockers:
             return False
-        previous = text[:start].split()
-        return bool(previous) and previous[-1] in blockers
+        before = text[max(0, start - 40) : start].split()
+        return bool(before) and before[-1] in blockers
 
 
 def _usable_in(form_language: str, document_language: str) -> bool:
@@ -108,7 +118,7 @@ def _exact(normalized: NormalizedText, start: int, end: int, form: Form) -> bool
     return normalized.original[original_start:original_end] == form.case_sensitive
 
 
-def _attachments(text: str, start: int, end: int, language: str) -> tuple[str, str] | None:
+def _attachments(text: str, start: int, end: int, form_text: str, language: str) -> tuple[str, str] | None:
     """(prefix, suffix) glued to the hit, or None when the hit is inside another word."""
     word_start = start
     while word_start > 0 and text[word_start - 1].isalpha():
@@ -125,6 +135,9 @@ def _attachments(text: str, start: int, end: int, language: str) -> tuple[str, s
         )
     else:
         ok = (not prefix or prefix in ARABIC_PREFIXES) and (not suffix or suffix in ARABIC_SUFFIXES)
+        # A lone "ه" is the feminine of a nisba ("كازاخستاني" + "ة"), not a teh marbuta glued to any
+        # name: "القمة" is no "قم" (Qom).
+        ok = ok and (suffix != "ه" or form_text.endswith("ي"))
     return (prefix, suffix) if ok else None
 
 

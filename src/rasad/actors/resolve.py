@@ -38,6 +38,7 @@ _NAME_STOPWORDS = frozenset(
     for word in (
         "و في من إلى الى على عن مع أن ان إن لا لم لن قد قال قالت كان كانت هو هي الذي التي هذا هذه ذلك "
         "خلال بعد قبل حول أمس اليوم يوم أيضا ثم أو بين عند منذ لدى إثر عقب "
+        "ما لقد وقد كما حيث عندما الذي بأن بان فإن وإن وأن لكن ولكن حتى إذا اذا نقل نقلت أكد أكدت "
         "و در با به از که را این آن برای تا هم نیز او وی گفت کرد است بود شد می دیدار سفر روز "
         "and the of in on at to with said says for by from who was is has had will"
     ).split()
@@ -96,8 +97,9 @@ def find_actor_mentions(
     concepts = [_choose(hit.forms, language) for hit in hits]
     text = normalized.original
     mentions: list[ActorMention] = []
-    claimed: set[int] = set()
     for index, (hit, concept) in enumerate(zip(hits, concepts, strict=True)):
+        if concept.role == "epithet" and _qualified_by_other_state(text, hits, concepts, index):
+            continue
         if concept.kind != "sector":
             mentions.append(_dictionary_mention(text, hit, concept, published))
             continue
@@ -107,8 +109,6 @@ def find_actor_mentions(
         if country_index is not None:  # the country's whole word: "الكازاخستانية", "Kazakhstan's"
             country_hit = hits[country_index]
             start, end = min(start, country_hit.start), max(end, country_hit.word_end)
-        if country_index is not None:
-            claimed.add(country_index)
         mentions.append(
             ActorMention(
                 start,
@@ -130,6 +130,16 @@ def find_actor_mentions(
             )
     mentions += _coreferences(normalized, language, mentions, skipped)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _qualified_by_other_state(text: str, hits: list[Hit], concepts: list[Concept], index: int) -> bool:
+    """An epithet followed by another state's adjective names that state's act ("الاحتلال الأمريكي")."""
+    following = index + 1
+    if following >= len(hits) or concepts[following].kind != "state":
+        return False
+    if concepts[following].country == concepts[index].country:
+        return False
+    return _gap_tokens(text, hits[index].word_end, hits[following].word_start) == []
 
 
 def _choose(forms: tuple[Form, ...], language: str) -> Concept:
