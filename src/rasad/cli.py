@@ -15,6 +15,7 @@ from typing import IO
 from tqdm import tqdm
 
 from rasad import __version__
+from rasad.actors.petrarch import add_parser as add_petrarch_parser
 from rasad.document import ReadProblem
 from rasad.eval.ner import add_parser as add_ner_parser
 from rasad.ingest import ReadLimits, iter_documents
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
         "folder", nargs="?", help="a folder of dictionary TSV files (default: the packaged ones)"
     )
     dict_check.set_defaults(func=cmd_check)
+    add_petrarch_parser(dict_commands)
     return parser
 
 

@@ -30,6 +30,11 @@ Decisions (the CLI prints a count for every one that drops something):
   codes without a rasad sector are skipped;
 * IGO codes map only where the CAMEO organisation code has a clear rasad equivalent (UNO -> UN, NAT ->
   NATO, ...); the bare ``IGO`` of the Arabic files names no organisation and is skipped;
+* ``sectors.tsv`` kind: ``body`` when the head noun (first word in Arabic and Persian, last before
+  "of"/"for" in English) is an institution, unit or piece of equipment, ``role`` when it is a title or
+  a noun for people (lists in ``head_kind``); otherwise the English key of a translated agent decides,
+  then the default: ``role`` for agents (mostly nouns for people), ``body`` for actor entries (whole
+  actors, not titles to put next to a name);
 * spellings with a detached one-letter clitic ("أمين عام ل أمة المتحدة") are lemmas from
   UniversalPetrarch's lemmatiser and can never match running text: skipped.
 """
@@ -46,6 +51,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from rasad.actors.dictionary import (
@@ -415,6 +421,7 @@ def _packaged_rows(name: str) -> list[dict[str, str]]:
     return [row for _, row in read_rows(path)] if path.exists() else []
 
 
+@cache
 def _state_kinds() -> dict[str, str]:
     kinds: dict[str, str] = {}
     for name in ("states.tsv", "states_press.tsv"):
@@ -573,7 +580,8 @@ def head_kind(spelling: str, language: str) -> str | None:
         head = before[-1]
         if re.fullmatch(r"([a-z/]+-)?\d+\w*", head):
             return "body"  # F-16, MI-24, F 16: equipment
-        return "body" if head in _BODY["en"] else None
+        singular = re.sub("ies$", "y", head) if head.endswith("ies") else head.removesuffix("s")
+        return "body" if head in _BODY["en"] or singular in _BODY["en"] else None
     head = _head_form(words[0])
     # the head as written, then without a plural ending ("متمردون" -> "متمرد")
     for form in (head, re.sub("(ون|ين|ان|ات|ها|ان)$", "", head) if len(head) > 4 else head):
@@ -584,13 +592,14 @@ def head_kind(spelling: str, language: str) -> str | None:
     return None
 
 
-def _kind(spelling: str, language: str, keys: Sequence[str], default: str) -> str:
-    """Kind of a sector word: its own head noun, else the (English) key's, else the default."""
-    kind = head_kind(spelling, language)
-    if kind is None and keys:
-        kinds = {head_kind(key, "en") or default for key in keys if key.isascii()}
-        kind = kinds.pop() if len(kinds) == 1 else None
-    return kind or default
+def _kind(spellings: Sequence[str], language: str, keys: Sequence[str], default: str) -> str:
+    """Kind of a sector word: the first head noun that decides, else the (English) key's, else the default."""
+    for spelling in spellings:
+        kind = head_kind(spelling, language)
+        if kind:
+            return kind
+    kinds = {head_kind(key, "en") or default for key in keys if key.isascii()}
+    return kinds.pop() if len(kinds) == 1 else default
 
 
 def _english_plurals(phrase: str, plurals: list[str] | None) -> list[str]:
@@ -599,7 +608,7 @@ def _english_plurals(phrase: str, plurals: list[str] | None) -> list[str]:
         return plurals
     if re.search(r"[^AEIOU]Y$", phrase):
         return [phrase[:-1] + "IES"]
-    if re.search(r"(S|X|Z|CH|SH)$", phrase):
+    if re.search(r"(SS|X|Z|CH|SH)$", phrase):
         return [phrase + "ES"]
     return []
 
@@ -666,7 +675,8 @@ class _Builder:
     def person(
         self, name: str, spellings: list[str], code: _Code, start: str | None, end: str | None
     ) -> None:
-        person = self.terms.setdefault(slug(name), {"name": _clean(name), "spellings": [], "terms": []})
+        shown = _english_case(_clean(name)) if self.language == "en" else _clean(name)
+        person = self.terms.setdefault(slug(name), {"name": shown, "spellings": [], "terms": []})
         person["spellings"] = list(dict.fromkeys(person["spellings"] + spellings))
         person["terms"].append((code.country or "", code.sector or "GOV", code.org or "", start, end))
 
@@ -725,13 +735,9 @@ def _join(values: Iterable[str]) -> str:
     return SEPARATOR.join(dict.fromkeys(v for v in values if v))
 
 
-_IGO_NAMES: dict[str, str] = {}
-
-
+@cache
 def _igo_names() -> dict[str, str]:
-    if not _IGO_NAMES:
-        _IGO_NAMES.update({row["code"]: row["name"] for row in _packaged_rows("igos.tsv")})
-    return _IGO_NAMES
+    return {row["code"]: row["name"] for row in _packaged_rows("igos.tsv")}
 
 
 def to_rasad_rows(
@@ -793,7 +799,7 @@ def _convert_actor(actor: PetrarchActor, builder: _Builder, report: ImportReport
             assert mapped.sector is not None
             if code.start or code.end:
                 report.notes["code: dates on a sector word ignored"] += 1
-            for kind, group in _by_kind(spellings, builder.language, (), "body"):
+            for kind, group in _by_kind(spellings, builder.language, (), "body", shared=True):
                 builder.sector(mapped.sector, kind, mapped.country or "", actor.name, group, "actor")
 
 
@@ -802,28 +808,34 @@ def _convert_agent(agent: PetrarchAgent, builder: _Builder, report: ImportReport
     if sector is None:
         report.skip("agent: no rasad sector", agent.code)
         return
-    if agent.translations:
-        names = agent.translations
-    else:
+    # a translated file's key is PETRARCH's English: it is the spelling when the translation is not
+    names = [t for t in agent.translations if _script_ok(t, builder.language)]
+    from_key = not names
+    if from_key:
         names = list(agent.phrases)
         if builder.language == "en":
             names += [p for phrase in agent.phrases for p in _english_plurals(phrase, agent.plurals)]
     spellings = builder.spellings(names, "agent")
     if not spellings:
         return
-    if builder.language == "en" and not agent.translations:
+    if builder.language == "en" and from_key:
         spellings = [s if " " not in s and len(s) <= 4 else s.lower() for s in spellings]
     keys = [_clean(p) for p in agent.phrases]
-    for kind, group in _by_kind(spellings, builder.language, keys, "role"):
+    for kind, group in _by_kind(spellings, builder.language, keys, "role", shared=not from_key):
         builder.sector(sector, kind, "", agent.phrases[0], group, "agent")
 
 
 def _by_kind(
-    spellings: list[str], language: str, keys: Sequence[str], default: str
+    spellings: list[str], language: str, keys: Sequence[str], default: str, shared: bool
 ) -> Iterator[tuple[str, list[str]]]:
+    """Spellings grouped by kind: one kind for alternatives of one thing (``shared``), else each its own
+    (an expanded ``!MINIST!`` is a minister and a ministry)."""
+    if shared:
+        yield _kind(spellings, language, keys, default), spellings
+        return
     kinds: dict[str, list[str]] = {}
     for spelling in spellings:
-        kinds.setdefault(_kind(spelling, language, keys, default), []).append(spelling)
+        kinds.setdefault(_kind([spelling], language, (), default), []).append(spelling)
     yield from kinds.items()
 
 

@@ -1,0 +1,429 @@
+"""The event coder: PLOVER events from each sentence, every one explained and traceable to its words.
+
+For each sentence outside boilerplate (PETRARCH-style, one rule at a time, each named in the
+event's ``explanation``):
+
+1. **Trigger**: a lexicon form (verb, verbal noun, fixed expression) gives the type, mode and
+   default context.
+2. **Actors**: the sentence's resolved actors (states, organisations, people, sector bodies with
+   their country) are split into the *source* and the *target* by the language's word order —
+   Arabic VSO/SVO, Persian SOV, English SVO — and by prepositions (مع/إلى/ضد/بين, با/به/از/علیه,
+   with/to/against): a unit governed by one is a target. A newspaper or analyst introduced by a
+   reporting expression ("وقالت الصحيفة", "به گزارش") is never the source.
+3. **Modality**: cues before the trigger (لم, تسعى, سوف, plans to), in the sentence (لا يستبعد,
+   ممکن است), on the verb itself (Persian ن-/نمی-, Arabic س-), or in the next sentence (نفت ذلك,
+   تکذیب کرد) — and background well before the publication date.
+4. **Date, context, mode, place** from the sentence, the publication date as the fallback.
+5. Within a document the same (source, target, type, date) is one event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from rasad.actors.dictionary import Concept, packaged_dictionary
+from rasad.actors.resolve import ActorMention
+from rasad.dates import resolve_event_date
+from rasad.events.lexicon import Cue, Lexicon, Trigger, packaged_lexicon
+from rasad.events.words import Word, WordIndex, WordMatch, split_words
+from rasad.text.normalize import NormalizedText, normalize_string
+from rasad.text.segment import Sentence
+
+# Words (normalised) that make the actor after them a target, per language.
+TARGET_MARKERS = {
+    "ar": frozenset(normalize_string(w) for w in "مع إلى الى ضد على عن من لدى تجاه نحو بين و".split()),
+    "fa": frozenset(normalize_string(w) for w in "با به از علیه برای نزد درباره".split()),
+    "en": frozenset("with to against from on toward towards at and between".split()),
+}
+# Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
+ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
+PERSIAN_OBJECT_MARKER = normalize_string("را")
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
+ACTOR_KINDS = ("state", "igo", "person", "sector")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An actor as the sentence names it: code, sector, organisation, words."""
+
+    start: int
+    end: int
+    text: str
+    code: str | None
+    sector: str | None
+    org: str | None
+
+    def key(self) -> str | None:
+        return self.org or self.code
+
+    def as_actor(self) -> dict:
+        return {"code": self.code, "sector": self.sector, "org": self.org, "entity_text": self.text}
+
+
+@dataclass
+class CodingContext:
+    """What the coder needs to know about the document."""
+
+    text: str
+    normalized: NormalizedText
+    language: str
+    published: str | None
+    doc_id: str
+
+
+@cache
+def _indexes(language: str) -> dict[str, WordIndex]:
+    lexicon: Lexicon = packaged_lexicon()
+
+    def index(items: list[Trigger] | list[Cue]) -> WordIndex:
+        return WordIndex(((item.pattern, item) for item in items if item.language == language), language)
+
+    return {
+        "triggers": index(lexicon.triggers),
+        "modality": index(lexicon.modality),
+        "contexts": index(lexicon.contexts),
+        "modes": index(lexicon.modes),
+        "reporting": index(lexicon.reporting),
+    }
+
+
+def code_events(
+    context: CodingContext, sentences: list[tuple[int, Sentence]], actors: list[ActorMention]
+) -> list[dict]:
+    """PLOVER events of a document, from its article sentences (index, span) and resolved actors."""
+    if context.language not in ("ar", "fa", "en"):
+        return []
+    indexes = _indexes(context.language)
+    document_contexts = _document_contexts(context, sentences, indexes["contexts"])
+    events: list[dict] = []
+    previous: list[dict] = []
+    for sequence, sentence in sentences:
+        words = _sentence_words(context.normalized, sentence)
+        denies_previous = _cues(indexes["modality"], words, scope="previous")
+        if denies_previous and previous:
+            for event in previous:
+                _deny(event, denies_previous[0])
+        units = _units(actors, sentence)
+        current = []
+        if units:
+            for match in _triggers(indexes["triggers"], words):
+                event = _code_one(
+                    context, sequence, sentence, words, units, match, indexes, document_contexts, actors
+                )
+                if event is not None:
+                    current.append(event)
+        events += current
+        previous = current
+    return _deduplicate(events, context.doc_id)
+
+
+def _sentence_words(normalized: NormalizedText, sentence: Sentence) -> list[Word]:
+    """The sentence's words on normalised text, with offsets mapped to the original."""
+    start = _normalized_index(normalized, sentence.start)
+    end = _normalized_index(normalized, sentence.end)
+    return [
+        Word(word.text, *normalized.span_to_original(word.start, word.end))
+        for word in split_words(normalized.text, start, end)
+    ]
+
+
+def _normalized_index(normalized: NormalizedText, original: int) -> int:
+    """The normalised position of an original offset (binary search over the monotone map)."""
+    low, high = 0, len(normalized.text)
+    while low < high:
+        middle = (low + high) // 2
+        if normalized.to_original(middle) < original:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+def _units(actors: list[ActorMention], sentence: Sentence) -> list[Unit]:
+    """The sentence's actors, nested mentions merged into the widest, each with a code."""
+    inside = [
+        m for m in actors
+        if sentence.start <= m.start and m.end <= sentence.end and m.kind in ACTOR_KINDS
+    ]  # fmt: skip
+    inside.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    units: list[Unit] = []
+    for mention in inside:
+        code, org = (None, mention.key) if mention.kind == "igo" else (mention.country, None)
+        sector = mention.sector or ("GOV" if mention.kind == "state" else None)
+        if code is None and org is None:
+            continue
+        if units and mention.start < units[-1].end:  # nested in (or overlapping) the previous unit
+            last = units[-1]
+            if last.code is None and last.org is None:
+                units[-1] = replace(last, code=code, org=org)
+            elif mention.kind == "person" and last.sector is None:
+                units[-1] = replace(last, sector=mention.sector)
+            continue
+        units.append(Unit(mention.start, mention.end, mention.text, code, sector, org))
+    return units
+
+
+def _triggers(index: WordIndex, words: list[Word]) -> list[WordMatch]:
+    """Trigger matches, longest first where they overlap, in text order."""
+    chosen: list[WordMatch] = []
+    for match in sorted(index.find(words), key=lambda m: (m.first - m.last, m.first)):
+        if all(match.last < other.first or match.first > other.last for other in chosen):
+            chosen.append(match)
+    return sorted(chosen, key=lambda m: m.first)
+
+
+def _cues(index: WordIndex, words: list[Word], scope: str | None = None) -> list[WordMatch]:
+    return [m for m in index.find(words) if scope is None or m.item.scope == scope]
+
+
+def _code_one(
+    context: CodingContext, sequence: int, sentence: Sentence, words: list[Word], units: list[Unit],
+    match: WordMatch, indexes: dict[str, WordIndex], document_contexts: list[str], actors: list[ActorMention],
+) -> dict | None:  # fmt: skip
+    trigger: Trigger = match.item
+    trigger_start, trigger_end = words[match.first].start, words[match.last].end
+    reporters = _reporters(indexes["reporting"], words, units)
+    candidates = [
+        u for u in units if u not in reporters and not (u.start < trigger_end and trigger_start < u.end)
+    ]
+    roles = _roles(context, words, candidates, trigger_start, trigger_end, trigger.event)
+    if roles is None:
+        return None
+    actor, recipient, actor_rule, recipient_rule = roles
+    modality, modality_rule = _modality(context, indexes["modality"], words, match)
+    date, precision = _event_date(context, sentence)
+    if modality == "asserted" and _is_background(date, context.published):
+        modality, modality_rule = "reported_historical", f"dated {date}, well before publication"
+    contexts = list(trigger.context)
+    for cue in _cues(indexes["contexts"], words):
+        if cue.item.label not in contexts:
+            contexts.append(cue.item.label)
+    if not contexts:
+        contexts = document_contexts[:1]
+    mode = trigger.mode
+    for cue in _cues(indexes["modes"], words):
+        if cue.item.event == trigger.event:
+            mode = cue.item.label
+            break
+    cameo = packaged_lexicon().cameo
+    confidence = 0.55 + (0.2 if recipient else 0.0) + (0.1 if actor_rule.startswith("subject") else 0.0)
+    explanation = (
+        f"{context.language} trigger '{trigger.pattern.source}' -> {trigger.event} (triggers.tsv line "
+        f"{trigger.line}); actor by {actor_rule}; "
+        + (f"recipient by {recipient_rule}" if recipient else "no recipient")
+        + (f"; {modality} by {modality_rule}" if modality != "asserted" else "")
+    )
+    return {
+        "id": "",
+        "event": trigger.event,
+        "mode": mode,
+        "context": contexts,
+        "actor": actor.as_actor(),
+        "recipient": recipient.as_actor() if recipient else None,
+        "date": date,
+        "date_precision": precision,
+        "modality": modality,
+        "event_loc": _place(context, sentence, actors),
+        "event_text": context.text[sentence.start : sentence.end],
+        "text_info": {"sequence": sequence, "start": sentence.start, "end": sentence.end},
+        "trigger": {
+            "start": trigger_start,
+            "end": trigger_end,
+            "text": context.text[trigger_start:trigger_end],
+        },
+        "confidence": round(min(confidence, 0.95), 2),
+        "explanation": explanation,
+        "cameo": cameo.get((trigger.event, modality)) or cameo.get((trigger.event, "*")),
+    }
+
+
+def _reporters(index: WordIndex, words: list[Word], units: list[Unit]) -> set[Unit]:
+    """Units introduced by a reporting expression ("قالت الصحيفة", "به گزارش ایرنا", "said X")."""
+    found: set[Unit] = set()
+    for match in index.find(words):
+        cue_end = words[match.last].end
+        cue_start = words[match.first].start
+        for unit in units:
+            after = 0 <= unit.start - cue_end <= 12
+            before = 0 <= cue_start - unit.end <= 3
+            if (after or before) and unit.sector in ("MED", "EDU", None):
+                found.add(unit)
+    return found
+
+
+def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> bool:
+    """True when a preposition governs the unit (a word before it, or an Arabic clitic on it)."""
+    markers = TARGET_MARKERS[context.language]
+    before = [w for w in words if w.end <= unit.start]
+    if before and before[-1].text in markers and unit.start - before[-1].end <= 2:
+        return True
+    if context.language == "ar":
+        word_start = unit.start
+        while word_start > 0 and context.text[word_start - 1].isalpha():
+            word_start -= 1
+        glued = normalize_string(context.text[word_start : unit.start])
+        return glued in ARABIC_CLITIC_TARGET
+    if context.language == "fa":
+        after = [w for w in words if w.start >= unit.end]
+        return bool(after) and after[0].text == PERSIAN_OBJECT_MARKER
+    return False
+
+
+def _roles(
+    context: CodingContext, words: list[Word], units: list[Unit], trigger_start: int, trigger_end: int,
+    event: str,
+) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
+    """(source, target, how the source was found, how the target was found), or None without a source."""
+    targets = [u for u in units if _marked_as_target(context, words, u)]
+    subjects = [u for u in units if u not in targets]
+    before = [u for u in subjects if u.end <= trigger_start]
+    after = [u for u in subjects if u.start >= trigger_end]
+    language = context.language
+    actor: Unit | None = None
+    rule = ""
+    if language == "ar":
+        near_after = [u for u in after if _words_between(words, trigger_end, u.start) <= 3]
+        if near_after:
+            actor, rule = near_after[0], "subject after the verb (VSO)"
+        elif before:
+            actor, rule = before[-1], "subject before the trigger (SVO)"
+        elif after:
+            actor, rule = after[0], "first actor after the trigger"
+    elif language == "fa":
+        if before:
+            actor, rule = before[0], "subject at the head of the clause (SOV)"
+        elif after:
+            actor, rule = after[0], "first actor after the trigger"
+    else:
+        if before:
+            actor, rule = before[-1], "subject before the verb (SVO)"
+        elif after:
+            actor, rule = after[0], "first actor after the trigger"
+    if actor is None:
+        return None
+    recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, event, language)
+    return actor, recipient, rule, recipient_rule
+
+
+def _recipient(
+    actor: Unit, targets: list[Unit], subjects: list[Unit], trigger_start: int, event: str, language: str
+) -> tuple[Unit | None, str]:
+    other_targets = [u for u in targets if u.key() != actor.key()]
+    if other_targets:
+        nearest = min(other_targets, key=lambda u: abs(u.start - trigger_start))
+        return nearest, "preposition before it"
+    others = [u for u in subjects if u is not actor and u.key() != actor.key()]
+    if not others:
+        return None, ""
+    if language == "fa":
+        between = [u for u in others if actor.end <= u.start < trigger_start]
+        if between:
+            return between[0], "object between subject and verb (SOV)"
+    after_actor = [u for u in others if u.start > actor.end]
+    if after_actor:
+        rule = "coordinated with the source" if event in SYMMETRIC else "object after the source"
+        return after_actor[0], rule
+    return others[-1], "other actor of the sentence"
+
+
+def _words_between(words: list[Word], start: int, end: int) -> int:
+    return sum(1 for w in words if start <= w.start and w.end <= end)
+
+
+def _modality(
+    context: CodingContext, index: WordIndex, words: list[Word], match: WordMatch
+) -> tuple[str, str]:
+    """The event's modality and the cue that set it."""
+    verb = words[match.first]
+    if context.language == "fa" and match.prefix in ("ن", "نمي"):
+        return "denied", f"negative verb '{verb.text}'"
+    if context.language == "ar" and match.prefix.endswith(("س", "سي", "ست", "سن")):
+        return "intended", f"future prefix on '{context.text[verb.start : verb.end]}'"
+    for cue in index.find(words):
+        item: Cue = cue.item
+        if item.scope == "previous":
+            continue
+        if item.scope == "before" and not (0 <= match.first - cue.last <= 4):
+            continue
+        if item.label == "hypothetical" and _is_past_after_qad(words, cue):
+            continue
+        return item.label, f"'{item.pattern.source}'"
+    return "asserted", ""
+
+
+def _is_past_after_qad(words: list[Word], cue: WordMatch) -> bool:
+    """Arabic قد before a past verb means 'has indeed', not 'may'."""
+    if words[cue.first].text not in ("قد", "وقد", "فقد", "لقد") or cue.last + 1 >= len(words):
+        return False
+    return not words[cue.last + 1].text.startswith(("ي", "ت", "ن", "ا"))
+
+
+def _deny(event: dict, cue: WordMatch) -> None:
+    event["modality"] = "denied"
+    event["explanation"] += f"; denied by the next sentence ('{cue.item.pattern.source}')"
+
+
+def _event_date(context: CodingContext, sentence: Sentence) -> tuple[str | None, str | None]:
+    found = resolve_event_date(
+        context.text[sentence.start : sentence.end], context.published, context.language
+    )
+    if found is not None:
+        return found.date, found.precision
+    if context.published:
+        return context.published, "published"
+    return None, None
+
+
+def _is_background(date: str | None, published: str | None) -> bool:
+    if not date or not published:
+        return False
+    return int(published[:4]) - int(date[:4]) >= HISTORICAL_YEARS
+
+
+@cache
+def _place_concepts() -> dict[str, Concept]:
+    return {c.key: c for c in packaged_dictionary().concepts if c.kind == "place"}
+
+
+def _place(context: CodingContext, sentence: Sentence, actors: list[ActorMention]) -> dict | None:
+    """The first place below country level named in the sentence, with its coordinates."""
+    for mention in actors:
+        if mention.kind == "place" and sentence.start <= mention.start and mention.end <= sentence.end:
+            concept = _place_concepts().get(mention.key or "")
+            if concept is not None:
+                return {
+                    "name": concept.name, "country": concept.country, "lat": concept.latitude,
+                    "lon": concept.longitude, "text": mention.text,
+                }  # fmt: skip
+    return None
+
+
+def _document_contexts(
+    context: CodingContext, sentences: list[tuple[int, Sentence]], index: WordIndex
+) -> list[str]:
+    """The document's most frequent context labels, for events whose sentence has no cue."""
+    counts: Counter[str] = Counter()
+    for _, sentence in sentences:
+        for cue in index.find(_sentence_words(context.normalized, sentence)):
+            counts[cue.item.label] += 1
+    return [label for label, _ in counts.most_common()]
+
+
+def _deduplicate(events: list[dict], doc_id: str) -> list[dict]:
+    """One event per (source, target, type, date); ids numbered in text order."""
+    kept: dict[tuple, dict] = {}
+    for event in events:
+        key = (
+            event["actor"]["code"], event["actor"]["org"],
+            (event["recipient"] or {}).get("code"), (event["recipient"] or {}).get("org"),
+            event["event"], event["date"],
+        )  # fmt: skip
+        if key not in kept or event["confidence"] > kept[key]["confidence"]:
+            kept[key] = event
+    ordered = sorted(kept.values(), key=lambda e: (e["text_info"]["start"], e["trigger"]["start"]))
+    for number, event in enumerate(ordered, 1):
+        event["id"] = f"{doc_id}-{number}"
+    return ordered
