@@ -173,8 +173,12 @@ def test_validator_rejects_duplicate_keys_unknown_codes_and_overlapping_terms(tm
     with (folder / "capitals.tsv").open("a", encoding="utf-8") as handle:
         handle.write("XQZ\tcapital\tNowhere\t\t\n")
     with (folder / "people.tsv").open("a", encoding="utf-8") as handle:
-        handle.write("test-person\t\tTest Person\tKAZ\tPresident\tGOV\t2001-01-01\t2005-01-01\tTest Person\t\t\t\n")
-        handle.write("test-person\t\tTest Person\tKAZ\tPresident\tGOV\t2004-06-01\t2008-01-01\tTest Person\t\t\t\n")
+        handle.write(
+            "test-person\t\tTest Person\tKAZ\tPresident\tGOV\t2001-01-01\t2005-01-01\tTest Person\t\t\t\n"
+        )
+        handle.write(
+            "test-person\t\tTest Person\tKAZ\tPresident\tGOV\t2004-06-01\t2008-01-01\tTest Person\t\t\t\n"
+        )
         handle.write("other-person\t\tOther Person\tKAZ\tMinister\tXYZ\t2001\t\tOther Person\t\t\t\n")
     problems = validate_dictionaries(folder)
     assert any("duplicate key NATO" in p for p in problems)

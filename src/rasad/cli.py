@@ -17,6 +17,7 @@ from tqdm import tqdm
 from rasad import __version__
 from rasad.actors.petrarch import add_parser as add_petrarch_parser
 from rasad.document import ReadProblem
+from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
 from rasad.ingest import ReadLimits, iter_documents
 from rasad.run import code_stream
@@ -163,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.add_argument("--limit", type=int, default=None, metavar="N", help="at most N articles per corpus")
     corpus.set_defaults(func=cmd_eval_corpus)
     add_ner_parser(evaluations)
+    add_events_parser(evaluations)
 
     check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
     check.set_defaults(func=cmd_check)

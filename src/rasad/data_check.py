@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rasad.actors.dictionary import validate_dictionaries
 from rasad.dates.tables import validate_month_tables
+from rasad.events.lexicon import validate_lexicon
 from rasad.text.boilerplate import load_patterns
 
 
@@ -15,4 +16,5 @@ def check_all() -> list[str]:
     except ValueError as error:
         problems.append(f"text/data/boilerplate.yaml: {error}")
     problems += [f"actors/data/{problem}" for problem in validate_dictionaries()]
+    problems += [f"events/data/{problem}" for problem in validate_lexicon()]
     return problems

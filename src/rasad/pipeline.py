@@ -15,6 +15,7 @@ from rasad.actors.entities import entities_from_mentions
 from rasad.actors.resolve import ActorMention, find_actor_mentions
 from rasad.dates import FoundDate, publication_date
 from rasad.document import RawDocument
+from rasad.events.coder import CodingContext, code_events
 from rasad.text.boilerplate import BoilerplateSpan, find_boilerplate
 from rasad.text.langid import UNDETERMINED, identify_language
 from rasad.text.normalize import NormalizedText, normalize
@@ -39,6 +40,7 @@ class Analysis:
     published: FoundDate | None = None
     published_from_metadata: bool = False
     actors: list[ActorMention] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
@@ -105,6 +107,20 @@ def resolve_actors(analysis: Analysis) -> None:
     analysis.actors = find_actor_mentions(analysis.normalized, analysis.language, published, boilerplate)
 
 
+def code_political_events(analysis: Analysis) -> None:
+    """PLOVER events from the article's sentences (boilerplate left out) and its resolved actors."""
+    if analysis.language not in CODED_LANGUAGES or analysis.normalized is None or not analysis.actors:
+        return
+    context = CodingContext(
+        text=analysis.doc.text,
+        normalized=analysis.normalized,
+        language=analysis.language,
+        published=analysis.published.date if analysis.published else None,
+        doc_id=document_id(analysis.doc, analysis.normalized),
+    )
+    analysis.events = code_events(context, analysis.article_sentences(), analysis.actors)
+
+
 STAGES: tuple[Stage, ...] = (
     normalise_text,
     detect_language,
@@ -113,6 +129,7 @@ STAGES: tuple[Stage, ...] = (
     find_title,
     find_publication_date,
     resolve_actors,
+    code_political_events,
 )
 
 
@@ -161,7 +178,7 @@ def to_record(analysis: Analysis) -> dict:
         "title": analysis.title,
         "published": published,
         "entities": entities_from_mentions(analysis.actors),
-        "events": [],
+        "events": analysis.events,
     }
     if analysis.warnings:
         record["warnings"] = list(analysis.warnings)
