@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rasad.actors.entities import entities_from_mentions
 from rasad.actors.resolve import ActorMention, find_actor_mentions
-from rasad.dates import FoundDate, publication_date
+from rasad.dates import FoundDate, latest_date, publication_date
 from rasad.document import RawDocument
 from rasad.events.coder import CodingContext, code_events
 from rasad.text.boilerplate import BoilerplateSpan, find_boilerplate
@@ -117,6 +117,7 @@ def code_political_events(analysis: Analysis) -> None:
         language=analysis.language,
         published=analysis.published.date if analysis.published else None,
         doc_id=document_id(analysis.doc, analysis.normalized),
+        anchor=None if analysis.published else latest_date(analysis.doc.text, analysis.language),
     )
     analysis.events = code_events(context, analysis.article_sentences(), analysis.actors)
 

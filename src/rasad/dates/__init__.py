@@ -18,12 +18,13 @@ Choices worth knowing:
 
 from rasad.dates.finder import FoundDate, find_dates
 from rasad.dates.publication import publication_date
-from rasad.dates.relative import resolve_event_date
+from rasad.dates.relative import latest_date, resolve_event_date
 from rasad.dates.tables import load_month_tables, validate_month_tables
 
 __all__ = [
     "FoundDate",
     "find_dates",
+    "latest_date",
     "load_month_tables",
     "publication_date",
     "resolve_event_date",

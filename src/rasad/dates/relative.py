@@ -10,7 +10,15 @@ from rasad.dates._text import WORD_START as _L
 from rasad.dates._text import Prepared, fold, language_family, prepare
 from rasad.dates.calendars import from_gregorian, gregorian_iso, plausible_year, to_gregorian
 from rasad.dates.finder import PRECISION_RANK as _RANK
-from rasad.dates.finder import FoundDate, Mention, found, leftmost_longest, mentions, most_specific
+from rasad.dates.finder import (
+    FoundDate,
+    Mention,
+    find_dates,
+    found,
+    leftmost_longest,
+    mentions,
+    most_specific,
+)
 from rasad.dates.tables import TABLES, alternation, match_key
 from rasad.text.digits import ascii_digits
 
@@ -203,3 +211,22 @@ def resolve_event_date(sentence: str, published: str | None, language: str | Non
     if best is not None or anchor is None:
         return best
     return most_specific(leftmost_longest(_relative(sentence, prep, anchor)))
+
+
+def latest_date(text: str, language: str | None = None) -> str | None:
+    """The last day of the latest period the text dates (``2021`` -> ``2021-12-31``), or None.
+
+    An article without a publication date still dates itself by what it reports; its latest date is
+    the best anchor for expressions without a year ("22 December last").
+    """
+    latest: dt.date | None = None
+    for dated in find_dates(text, language):
+        year, month, day = (int(part) for part in [*dated.date.split("-"), "0", "0"][:3])
+        if not month:
+            end = dt.date(year, 12, 31)
+        elif not day:
+            end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            end = dt.date(year, month, day)
+        latest = end if latest is None else max(latest, end)
+    return latest.isoformat() if latest else None

@@ -19,6 +19,7 @@ event's ``explanation``):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
@@ -41,7 +42,14 @@ TARGET_MARKERS = {
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Types whose object is another action (demand a withdrawal, threaten an attack, reject a deal).
+CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"})
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
+GENITIVE_WORDS = 1  # a title may stand between a verbal noun and its actor: "درخواست رییس جمهور X"
+MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
+# How far (in words) the source may stand from its trigger: Persian puts the subject at the head of
+# a long clause, Arabic and English keep it close.
+MAX_SOURCE_DISTANCE = {"ar": 10, "fa": 16, "en": 10}
 ACTOR_KINDS = ("state", "igo", "person", "sector")
 
 
@@ -72,6 +80,9 @@ class CodingContext:
     language: str
     published: str | None
     doc_id: str
+    # Where the article gives no publication date, dates without a year are read against the latest
+    # date the article itself writes (seed 004: "22 December last" in an article that mentions 2021).
+    anchor: str | None = None
 
 
 @cache
@@ -87,6 +98,7 @@ def _indexes(language: str) -> dict[str, WordIndex]:
         "contexts": index(lexicon.contexts),
         "modes": index(lexicon.modes),
         "reporting": index(lexicon.reporting),
+        "voice": index(lexicon.voice),
     }
 
 
@@ -106,10 +118,10 @@ def code_events(
         if denies_previous and previous:
             for event in previous:
                 _deny(event, denies_previous[0])
-        units = _units(actors, sentence)
+        units = _units(actors, sentence, _asides(context.text, sentence))
         current = []
         if units:
-            for match in _triggers(indexes["triggers"], words):
+            for match in _outer_triggers(_triggers(indexes["triggers"], words)):
                 event = _code_one(
                     context, sequence, sentence, words, units, match, indexes, document_contexts, actors
                 )
@@ -142,11 +154,21 @@ def _normalized_index(normalized: NormalizedText, original: int) -> int:
     return low
 
 
-def _units(actors: list[ActorMention], sentence: Sentence) -> list[Unit]:
-    """The sentence's actors, nested mentions merged into the widest, each with a code."""
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s|\([^()]{1,120}\)")
+
+
+def _asides(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """Parenthetical asides ("تركيا - إحدى الدول الأعضاء في الناتو - كازاخستان"): their actors are
+    descriptions, not parties to the sentence's event."""
+    return [m.span() for m in _ASIDE.finditer(text, sentence.start, sentence.end)]
+
+
+def _units(actors: list[ActorMention], sentence: Sentence, asides: list[tuple[int, int]]) -> list[Unit]:
+    """The sentence's actors outside asides, nested mentions merged into the widest, each with a code."""
     inside = [
         m for m in actors
         if sentence.start <= m.start and m.end <= sentence.end and m.kind in ACTOR_KINDS
+        and not any(start <= m.start and m.end <= end for start, end in asides)
     ]  # fmt: skip
     inside.sort(key=lambda m: (m.start, -(m.end - m.start)))
     units: list[Unit] = []
@@ -175,6 +197,18 @@ def _triggers(index: WordIndex, words: list[Word]) -> list[WordMatch]:
     return sorted(chosen, key=lambda m: m.first)
 
 
+def _outer_triggers(matches: list[WordMatch]) -> list[WordMatch]:
+    """Triggers that are not the content of the one just before them: in "تطالب موسكو بانسحاب الناتو"
+    the withdrawal is what Moscow demands, not an event of its own."""
+    kept: list[WordMatch] = []
+    for match in matches:
+        nested = bool(kept) and len(match.item.pattern.words) == 1 and 0 < match.first - kept[-1].last <= 3
+        if nested and kept[-1].item.event in CONTENT_TAKING:
+            continue
+        kept.append(match)
+    return kept
+
+
 def _cues(index: WordIndex, words: list[Word], scope: str | None = None) -> list[WordMatch]:
     return [m for m in index.find(words) if scope is None or m.item.scope == scope]
 
@@ -184,15 +218,21 @@ def _code_one(
     match: WordMatch, indexes: dict[str, WordIndex], document_contexts: list[str], actors: list[ActorMention],
 ) -> dict | None:  # fmt: skip
     trigger: Trigger = match.item
-    trigger_start, trigger_end = words[match.first].start, words[match.last].end
+    # The trigger is the words up to the first gap: in "وقّعت كازاخستان ... اتفاقية" the verb, not the
+    # subject and the date between it and its object.
+    head = trigger.pattern.gaps.index(True) if True in trigger.pattern.gaps else len(trigger.pattern.words)
+    trigger_start, trigger_end = words[match.first].start, words[match.first + head - 1].end
     reporters = _reporters(indexes["reporting"], words, units)
     candidates = [
         u for u in units if u not in reporters and not (u.start < trigger_end and trigger_start < u.end)
     ]
-    roles = _roles(context, words, candidates, trigger_start, trigger_end, trigger.event)
+    roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end)
     if roles is None:
         return None
     actor, recipient, actor_rule, recipient_rule = roles
+    if recipient is not None and _passive(indexes["voice"], words, match):
+        actor, recipient = recipient, actor
+        actor_rule, recipient_rule = "passive of exposure (roles swapped)", actor_rule
     modality, modality_rule = _modality(context, indexes["modality"], words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -240,6 +280,11 @@ def _code_one(
     }
 
 
+def _passive(index: WordIndex, words: list[Word], match: WordMatch) -> bool:
+    """True when an exposure word stands just before the trigger ("عرضة لحملة انتقادات")."""
+    return any(0 < match.first - cue.last <= 2 for cue in index.find(words))
+
+
 def _reporters(index: WordIndex, words: list[Word], units: list[Unit]) -> set[Unit]:
     """Units introduced by a reporting expression ("قالت الصحيفة", "به گزارش ایرنا", "said X")."""
     found: set[Unit] = set()
@@ -273,38 +318,39 @@ def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> 
 
 
 def _roles(
-    context: CodingContext, words: list[Word], units: list[Unit], trigger_start: int, trigger_end: int,
-    event: str,
+    context: CodingContext, words: list[Word], units: list[Unit], trigger: Trigger, trigger_start: int,
+    trigger_end: int,
 ) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
     """(source, target, how the source was found, how the target was found), or None without a source."""
+    language = context.language
+    limit = MAX_SOURCE_DISTANCE[language]
     targets = [u for u in units if _marked_as_target(context, words, u)]
-    subjects = [u for u in units if u not in targets]
+    subjects = [
+        u for u in units
+        if u not in targets and min(_words_between(words, u.end, trigger_start),
+                                    _words_between(words, trigger_end, u.start)) <= limit
+    ]  # fmt: skip
     before = [u for u in subjects if u.end <= trigger_start]
     after = [u for u in subjects if u.start >= trigger_end]
-    language = context.language
+    right_after = [u for u in after if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS]
+    nominal = len(trigger.pattern.words) == 1
     actor: Unit | None = None
     rule = ""
-    if language == "ar":
-        near_after = [u for u in after if _words_between(words, trigger_end, u.start) <= 3]
-        if near_after:
-            actor, rule = near_after[0], "subject after the verb (VSO)"
-        elif before:
-            actor, rule = before[-1], "subject before the trigger (SVO)"
-        elif after:
-            actor, rule = after[0], "first actor after the trigger"
-    elif language == "fa":
-        if before:
-            actor, rule = before[0], "subject at the head of the clause (SOV)"
-        elif after:
-            actor, rule = after[0], "first actor after the trigger"
-    else:
-        if before:
-            actor, rule = before[-1], "subject before the verb (SVO)"
-        elif after:
-            actor, rule = after[0], "first actor after the trigger"
+    if language == "ar" and right_after:
+        actor, rule = right_after[0], "subject or genitive right after the trigger (VSO)"
+    elif language == "fa" and nominal and right_after:
+        actor, rule = right_after[0], "genitive (ezafe) after the verbal noun"
+    elif before:
+        actor, rule = (
+            (before[0], "subject at the head of the clause (SOV)")
+            if language == "fa"
+            else (before[-1], "subject before the trigger (SVO)")
+        )
+    elif after:
+        actor, rule = after[0], "first actor after the trigger"
     if actor is None:
         return None
-    recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, event, language)
+    recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
 
 
@@ -342,16 +388,24 @@ def _modality(
         return "denied", f"negative verb '{verb.text}'"
     if context.language == "ar" and match.prefix.endswith(("س", "سي", "ست", "سن")):
         return "intended", f"future prefix on '{context.text[verb.start : verb.end]}'"
+    applicable = []
     for cue in index.find(words):
         item: Cue = cue.item
-        if item.scope == "previous":
+        distance = match.first - cue.last
+        if item.scope == "previous" or (cue.first <= match.last and cue.last >= match.first):
             continue
-        if item.scope == "before" and not (0 <= match.first - cue.last <= 4):
+        if item.scope == "adjacent" and distance != 1:
+            continue
+        if item.scope == "before" and not 1 <= distance <= MAX_CUE_DISTANCE:
             continue
         if item.label == "hypothetical" and _is_past_after_qad(words, cue):
             continue
-        return item.label, f"'{item.pattern.source}'"
-    return "asserted", ""
+        applicable.append((cue.last - cue.first, -abs(distance), item))
+    if not applicable:
+        return "asserted", ""
+    # The longest cue wins ("لا يستبعد" is hypothetical, not "لا"), then the nearest.
+    item = max(applicable, key=lambda candidate: candidate[:2])[2]
+    return item.label, f"'{item.pattern.source}'"
 
 
 def _is_past_after_qad(words: list[Word], cue: WordMatch) -> bool:
@@ -367,9 +421,8 @@ def _deny(event: dict, cue: WordMatch) -> None:
 
 
 def _event_date(context: CodingContext, sentence: Sentence) -> tuple[str | None, str | None]:
-    found = resolve_event_date(
-        context.text[sentence.start : sentence.end], context.published, context.language
-    )
+    sentence_text = context.text[sentence.start : sentence.end]
+    found = resolve_event_date(sentence_text, context.published or context.anchor, context.language)
     if found is not None:
         return found.date, found.precision
     if context.published:

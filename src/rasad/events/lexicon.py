@@ -21,10 +21,10 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 MODALITIES = ("asserted", "intended", "denied", "hypothetical", "reported_historical")
-SCOPES = ("before", "sentence", "previous")
+SCOPES = ("adjacent", "before", "sentence", "previous")
 LANGUAGES = ("ar", "fa", "en")
 GAP = "..."
-MAX_GAP_WORDS = 4
+MAX_GAP_WORDS = 8  # Arabic VSO puts the subject and a date between a verb and its object
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,7 @@ class Lexicon:
     contexts: list[Cue] = field(default_factory=list)
     modes: list[Cue] = field(default_factory=list)
     reporting: list[Cue] = field(default_factory=list)
+    voice: list[Cue] = field(default_factory=list)
     cameo: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
@@ -130,6 +131,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     for _, row in _rows(folder, "reporting.tsv"):
         for pattern in _patterns(row.get("forms", "")):
             lexicon.reporting.append(Cue(row["lang"], "reporting", pattern))
+    for _, row in _rows(folder, "voice.tsv"):
+        for pattern in _patterns(row.get("forms", "")):
+            lexicon.voice.append(Cue(row["lang"], "passive", pattern))
     for _, row in _rows(folder, "cameo.tsv"):
         lexicon.cameo[(row["event"], row.get("modality") or "*")] = row["cameo"]
     return lexicon
@@ -165,7 +169,7 @@ def validate_lexicon(folder: Path | None = None) -> list[str]:
             problems.append(f"{where}: modality must be one of {', '.join(MODALITIES)}")
         if row.get("scope") not in SCOPES:
             problems.append(f"{where}: scope must be one of {', '.join(SCOPES)}")
-    for name in ("context.tsv", "modes.tsv", "reporting.tsv"):
+    for name in ("context.tsv", "modes.tsv", "reporting.tsv", "voice.tsv"):
         for line, row in _rows(folder, name):
             problems += _check_common(f"{name}:{line}", row, event=name == "modes.tsv")
     for line, row in _rows(folder, "cameo.tsv"):
