@@ -44,6 +44,8 @@ PERSIAN_OBJECT_MARKER = normalize_string("را")
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Types whose object is another action (demand a withdrawal, threaten an attack, reject a deal).
 CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"})
+# Types reported even when the sentence does not name who acted.
+UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
 GENITIVE_WORDS = 1  # a title may stand between a verbal noun and its actor: "درخواست رییس جمهور X"
 MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
@@ -83,6 +85,7 @@ class CodingContext:
     # Where the article gives no publication date, dates without a year are read against the latest
     # date the article itself writes (seed 004: "22 December last" in an article that mentions 2021).
     anchor: str | None = None
+    home: str | None = None  # the country the article is mostly about
 
 
 @cache
@@ -110,6 +113,8 @@ def code_events(
         return []
     indexes = _indexes(context.language)
     document_contexts = _document_contexts(context, sentences, indexes["contexts"])
+    named = Counter(m.country for m in actors if m.kind in ("state", "place") and m.country)
+    home = context.home = named.most_common(1)[0][0] if named else None
     events: list[dict] = []
     previous: list[dict] = []
     for sequence, sentence in sentences:
@@ -118,9 +123,9 @@ def code_events(
         if denies_previous and previous:
             for event in previous:
                 _deny(event, denies_previous[0])
-        units = _units(actors, sentence, _asides(context.text, sentence))
+        units = _units(actors, sentence, _asides(context.text, sentence), home)
         current = []
-        if units:
+        if units or any(m.item.event in UNATTRIBUTED for m in _triggers(indexes["triggers"], words)):
             for match in _outer_triggers(_triggers(indexes["triggers"], words)):
                 event = _code_one(
                     context, sequence, sentence, words, units, match, indexes, document_contexts, actors
@@ -163,17 +168,33 @@ def _asides(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text, sentence.start, sentence.end)]
 
 
-def _units(actors: list[ActorMention], sentence: Sentence, asides: list[tuple[int, int]]) -> list[Unit]:
-    """The sentence's actors outside asides, nested mentions merged into the widest, each with a code."""
+def _units(
+    actors: list[ActorMention], sentence: Sentence, asides: list[tuple[int, int]], home: str | None
+) -> list[Unit]:
+    """The sentence's actors outside asides, nested mentions merged into the widest, each with a code.
+
+    A sector word with no country of its own ("مسلحون", "المتظاهرين", "the police") belongs to the
+    country where the sentence places it (a city it names), else to the article's main country.
+    """
     inside = [
         m for m in actors
         if sentence.start <= m.start and m.end <= sentence.end and m.kind in ACTOR_KINDS
         and not any(start <= m.start and m.end <= end for start, end in asides)
     ]  # fmt: skip
     inside.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    located = next(
+        (
+            m.country
+            for m in actors
+            if m.kind == "place" and m.country and sentence.start <= m.start < sentence.end
+        ),
+        None,
+    )
     units: list[Unit] = []
     for mention in inside:
         code, org = (None, mention.key) if mention.kind == "igo" else (mention.country, None)
+        if mention.kind == "sector" and code is None:
+            code = located or home
         sector = mention.sector or ("GOV" if mention.kind == "state" else None)
         if code is None and org is None:
             continue
@@ -228,7 +249,9 @@ def _code_one(
     ]
     roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end)
     if roles is None:
-        return None
+        if trigger.event not in UNATTRIBUTED:
+            return None
+        roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
     if recipient is not None and _passive(indexes["voice"], words, match):
         actor, recipient = recipient, actor
@@ -250,6 +273,8 @@ def _code_one(
             break
     cameo = packaged_lexicon().cameo
     confidence = 0.55 + (0.2 if recipient else 0.0) + (0.1 if actor_rule.startswith("subject") else 0.0)
+    if actor_rule.startswith("not named"):
+        confidence = 0.35
     explanation = (
         f"{context.language} trigger '{trigger.pattern.source}' -> {trigger.event} (triggers.tsv line "
         f"{trigger.line}); actor by {actor_rule}; "
@@ -352,6 +377,21 @@ def _roles(
         return None
     recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
+
+
+def _unattributed(
+    context: CodingContext, units: list[Unit], trigger: Trigger, trigger_start: int
+) -> tuple[Unit, Unit | None, str, str]:
+    """An attack or a protest whose author the sentence does not name: attackers unknown, protesters
+    are civilians of the country it happens in."""
+    if trigger.event == "PROTEST":
+        actor = Unit(trigger_start, trigger_start, "", context.home, "CVL", None)
+        rule = "not named: protesters of the article's country"
+    else:
+        actor = Unit(trigger_start, trigger_start, "", None, None, None)
+        rule = "not named: unknown attackers"
+    recipient = min(units, key=lambda u: abs(u.start - trigger_start)) if units else None
+    return actor, recipient, rule, "nearest actor of the sentence"
 
 
 def _recipient(
