@@ -28,7 +28,7 @@ from rasad.actors.dictionary import Concept, packaged_dictionary
 from rasad.actors.resolve import ActorMention
 from rasad.dates import resolve_event_date
 from rasad.events.lexicon import Cue, Lexicon, Trigger, packaged_lexicon
-from rasad.events.words import Word, WordIndex, WordMatch, split_words
+from rasad.events.words import Word, WordIndex, WordMatch, split_words, stems
 from rasad.text.normalize import NormalizedText, normalize_string
 from rasad.text.segment import Sentence
 
@@ -112,21 +112,23 @@ def code_events(
     if context.language not in ("ar", "fa", "en"):
         return []
     indexes = _indexes(context.language)
-    document_contexts = _document_contexts(context, sentences, indexes["contexts"])
     named = Counter(m.country for m in actors if m.kind in ("state", "place") and m.country)
     home = context.home = named.most_common(1)[0][0] if named else None
+    sentence_words = [_sentence_words(context.normalized, sentence) for _, sentence in sentences]
+    document_contexts = _DocumentContexts(indexes["contexts"], sentence_words)
     events: list[dict] = []
     previous: list[dict] = []
-    for sequence, sentence in sentences:
-        words = _sentence_words(context.normalized, sentence)
-        denies_previous = _cues(indexes["modality"], words, scope="previous")
-        if denies_previous and previous:
-            for event in previous:
-                _deny(event, denies_previous[0])
-        units = _units(actors, sentence, _asides(context.text, sentence), home)
+    for (sequence, sentence), words in zip(sentences, sentence_words, strict=True):
+        if previous:
+            denies_previous = _cues(indexes["modality"], words, scope="previous")
+            for event in previous if denies_previous else ():
+                if event["modality"] == "asserted":  # a denied hypothesis stays a hypothesis
+                    _deny(event, denies_previous[0])
+        triggers = _triggers(indexes["triggers"], words)
         current = []
-        if units or any(m.item.event in UNATTRIBUTED for m in _triggers(indexes["triggers"], words)):
-            for match in _outer_triggers(_triggers(indexes["triggers"], words)):
+        units = _units(actors, sentence, _asides(context.text, sentence), home) if triggers else []
+        if units or any(m.item.event in UNATTRIBUTED for m in triggers):
+            for match in _outer_triggers(triggers):
                 event = _code_one(
                     context, sequence, sentence, words, units, match, indexes, document_contexts, actors
                 )
@@ -236,7 +238,8 @@ def _cues(index: WordIndex, words: list[Word], scope: str | None = None) -> list
 
 def _code_one(
     context: CodingContext, sequence: int, sentence: Sentence, words: list[Word], units: list[Unit],
-    match: WordMatch, indexes: dict[str, WordIndex], document_contexts: list[str], actors: list[ActorMention],
+    match: WordMatch, indexes: dict[str, WordIndex], document_contexts: _DocumentContexts,
+    actors: list[ActorMention],
 ) -> dict | None:  # fmt: skip
     trigger: Trigger = match.item
     # The trigger is the words up to the first gap: in "وقّعت كازاخستان ... اتفاقية" the verb, not the
@@ -265,7 +268,7 @@ def _code_one(
         if cue.item.label not in contexts:
             contexts.append(cue.item.label)
     if not contexts:
-        contexts = document_contexts[:1]
+        contexts = list(document_contexts.most_frequent())
     mode = trigger.mode
     for cue in _cues(indexes["modes"], words):
         if cue.item.event == trigger.event:
@@ -424,8 +427,10 @@ def _modality(
 ) -> tuple[str, str]:
     """The event's modality and the cue that set it."""
     verb = words[match.first]
-    if context.language == "fa" and match.prefix in ("ن", "نمي"):
-        return "denied", f"negative verb '{verb.text}'"
+    if context.language == "fa":
+        persian = _persian_verb_modality(words, match)
+        if persian is not None:
+            return persian
     if context.language == "ar" and match.prefix.endswith(("س", "سي", "ست", "سن")):
         return "intended", f"future prefix on '{context.text[verb.start : verb.end]}'"
     applicable = []
@@ -446,6 +451,30 @@ def _modality(
     # The longest cue wins ("لا يستبعد" is hypothetical, not "لا"), then the nearest.
     item = max(applicable, key=lambda candidate: candidate[:2])[2]
     return item.label, f"'{item.pattern.source}'"
+
+
+PERSIAN_NEGATIVE = ("نمي", "ن")
+PERSIAN_FUTURE = frozenset({"خواهد", "خواهند", "خواهيم", "خواهم", "خواهي", "خواهيد"})
+
+
+def _persian_verb_modality(words: list[Word], match: WordMatch) -> tuple[str, str] | None:
+    """Negation (ن-, نمی-) and the future (خواهد) on any word of a compound Persian trigger:
+    «حمایت نمی‌کند», «امضا خواهد کرد»."""
+    pattern_words = set(match.item.pattern.words)
+    for word in words[match.first : match.last + 1]:
+        if word.text in PERSIAN_FUTURE:
+            return "intended", f"future auxiliary '{word.text}'"
+        if word.text == "نمي":
+            return "denied", "negative prefix 'نمی'"
+        for prefix in PERSIAN_NEGATIVE:
+            rest = word.text[len(prefix) :]
+            if (
+                word.text.startswith(prefix)
+                and word.text not in pattern_words
+                and (pattern_words & stems(rest, "fa").keys())
+            ):
+                return "denied", f"negative verb '{word.text}'"
+    return None
 
 
 def _is_past_after_qad(words: list[Word], cue: WordMatch) -> bool:
@@ -494,15 +523,21 @@ def _place(context: CodingContext, sentence: Sentence, actors: list[ActorMention
     return None
 
 
-def _document_contexts(
-    context: CodingContext, sentences: list[tuple[int, Sentence]], index: WordIndex
-) -> list[str]:
-    """The document's most frequent context labels, for events whose sentence has no cue."""
-    counts: Counter[str] = Counter()
-    for _, sentence in sentences:
-        for cue in index.find(_sentence_words(context.normalized, sentence)):
-            counts[cue.item.label] += 1
-    return [label for label, _ in counts.most_common()]
+class _DocumentContexts:
+    """The document's context labels by frequency, counted only if an event needs them."""
+
+    def __init__(self, index: WordIndex, sentence_words: list[list[Word]]) -> None:
+        self._index = index
+        self._sentence_words = sentence_words
+        self._labels: list[str] | None = None
+
+    def most_frequent(self) -> list[str]:
+        if self._labels is None:
+            counts: Counter[str] = Counter()
+            for words in self._sentence_words:
+                counts.update(cue.item.label for cue in self._index.find(words))
+            self._labels = [label for label, _ in counts.most_common(1)]
+        return self._labels
 
 
 def _deduplicate(events: list[dict], doc_id: str) -> list[dict]:

@@ -40,6 +40,7 @@ AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "en": ((), ("s", "es", "ed", "d", "ing", "ies", "ied")),
 }
 MIN_STEM = 2
+MAX_CACHED_WORDS = 200_000
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -69,17 +70,27 @@ def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]
     ]
 
 
+_SUFFIX_SETS = {language: frozenset(suffixes) for language, (_, suffixes) in AFFIXES.items()}
+_LONGEST_SUFFIX = {
+    language: max(map(len, suffixes), default=0) for language, (_, suffixes) in AFFIXES.items()
+}
+
+
 @lru_cache(maxsize=200_000)
 def stems(word: str, language: str) -> dict[str, str]:
     """Stems ``word`` may carry, each with the prefix found before it."""
-    prefixes, suffixes = AFFIXES.get(language, ((), ()))
+    prefixes = AFFIXES.get(language, ((), ()))[0]
+    suffix_set = _SUFFIX_SETS.get(language, frozenset())
+    longest = _LONGEST_SUFFIX.get(language, 0)
     found: dict[str, str] = {word: ""}
     for prefix in ("", *prefixes):
         if not word.startswith(prefix):
             continue
         rest = word[len(prefix) :]
-        for suffix in ("", *suffixes):
-            if suffix and not rest.endswith(suffix):
+        # Only the endings the word really has: at most one look-up per suffix length.
+        endings = [""] + [rest[-length:] for length in range(1, min(longest, len(rest)) + 1)]
+        for suffix in endings:
+            if suffix and suffix not in suffix_set:
                 continue
             stem = rest[: len(rest) - len(suffix)] if suffix else rest
             if len(stem) >= MIN_STEM:
@@ -99,13 +110,26 @@ class WordIndex(Generic[T]):
         self._by_first: dict[str, list[tuple[Pattern, T]]] = {}
         for pattern, item in items:
             self._by_first.setdefault(pattern.words[0], []).append((pattern, item))
+        self._first_words = frozenset(self._by_first)
+        self._starts_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def _starts(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(stem, prefix) pairs of ``word`` that begin some pattern; cached, as news vocabulary repeats."""
+        found = self._starts_cache.get(word)
+        if found is None:
+            candidates = stems(word, self.language)
+            found = tuple((stem, candidates[stem]) for stem in candidates.keys() & self._first_words)
+            if len(self._starts_cache) > MAX_CACHED_WORDS:
+                self._starts_cache.clear()
+            self._starts_cache[word] = found
+        return found
 
     def find(self, words: list[Word]) -> list[WordMatch[T]]:
         """Every match, in order of first word."""
         matches: list[WordMatch[T]] = []
         for index, word in enumerate(words):
-            for stem, prefix in stems(word.text, self.language).items():
-                for pattern, item in self._by_first.get(stem, ()):
+            for stem, prefix in self._starts(word.text):
+                for pattern, item in self._by_first[stem]:
                     if pattern.exact[0] and word.text != pattern.words[0]:
                         continue
                     last = self._rest(pattern, words, index)
