@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPORA ?= ../shared/corpora
 
-.PHONY: install demo test lint corpus bench clean
+.PHONY: install demo test lint corpus bench eval clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,3 +39,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .ruff_cache
+
+## eval: actor recognition on the NER corpora and event coding on the gold sets
+eval: install
+	$(BIN)/rasad eval ner --root $(CORPORA)
+	$(BIN)/rasad eval events --root $(CORPORA)
