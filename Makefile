@@ -20,7 +20,7 @@ install: $(STAMP)
 demo: install
 	$(BIN)/rasad check
 	$(BIN)/rasad code samples -o out/samples.jsonl
-	$(BIN)/rasad show out/samples.jsonl
+	$(BIN)/rasad show --events out/samples.jsonl
 
 ## test: install, lint, run the test suite
 test: install lint

@@ -94,7 +94,9 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     try:
         with open(args.file, encoding="utf-8") as handle:
-            show_records(handle, sys.stdout)
+            show_records(handle, sys.stdout, events=args.events)
+    except BrokenPipeError:
+        return EXIT_OK
     except OSError as error:
         print(f"rasad: cannot read {args.file}: {error.strerror}", file=sys.stderr)
         return EXIT_USAGE
@@ -152,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="overview of a JSON Lines file of document records")
     show.add_argument("file", metavar="FILE")
+    show.add_argument("--events", action="store_true", help="list each document's events in English")
     show.set_defaults(func=cmd_show)
 
     evaluate = commands.add_parser("eval", help="measure rasad on public corpora")

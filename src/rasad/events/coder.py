@@ -364,7 +364,10 @@ def _roles(
     nominal = len(trigger.pattern.words) == 1
     actor: Unit | None = None
     rule = ""
-    if language == "ar" and right_after:
+    right_before = [u for u in before if _words_between(words, u.end, trigger_start) == 0]
+    if language == "ar" and right_before and not _nominal_has_genitive(right_after, nominal):
+        actor, rule = right_before[-1], "subject right before the verb (SVO, headline style)"
+    elif language == "ar" and right_after:
         actor, rule = right_after[0], "subject or genitive right after the trigger (VSO)"
     elif language == "fa" and nominal and right_after:
         actor, rule = right_after[0], "genitive (ezafe) after the verbal noun"
@@ -395,6 +398,11 @@ def _unattributed(
         rule = "not named: unknown attackers"
     recipient = min(units, key=lambda u: abs(u.start - trigger_start)) if units else None
     return actor, recipient, rule, "nearest actor of the sentence"
+
+
+def _nominal_has_genitive(right_after: list[Unit], nominal: bool) -> bool:
+    """A verbal noun followed by its genitive ("زيارة الرئيس") takes the genitive as its source."""
+    return nominal and bool(right_after)
 
 
 def _recipient(
