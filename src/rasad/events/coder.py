@@ -127,6 +127,8 @@ def code_events(
         triggers = _triggers(indexes["triggers"], words)
         current = []
         units = _units(actors, sentence, _asides(context.text, sentence), home) if triggers else []
+        if triggers:
+            words = _in_original(context.normalized, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
             for match in _outer_triggers(triggers):
                 event = _code_one(
@@ -140,13 +142,15 @@ def code_events(
 
 
 def _sentence_words(normalized: NormalizedText, sentence: Sentence) -> list[Word]:
-    """The sentence's words on normalised text, with offsets mapped to the original."""
+    """The sentence's words on normalised text (offsets there: enough to find cues and triggers)."""
     start = _normalized_index(normalized, sentence.start)
     end = _normalized_index(normalized, sentence.end)
-    return [
-        Word(word.text, *normalized.span_to_original(word.start, word.end))
-        for word in split_words(normalized.text, start, end)
-    ]
+    return split_words(normalized.text, start, end)
+
+
+def _in_original(normalized: NormalizedText, words: list[Word]) -> list[Word]:
+    """The same words with original offsets, for sentences that have a trigger to code."""
+    return [Word(word.text, *normalized.span_to_original(word.start, word.end)) for word in words]
 
 
 def _normalized_index(normalized: NormalizedText, original: int) -> int:
