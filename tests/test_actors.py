@@ -185,3 +185,13 @@ def test_validator_rejects_duplicate_keys_unknown_codes_and_overlapping_terms(tm
     assert any("unknown country code 'XQZ'" in p for p in problems)
     assert any("test-person's term as President overlaps" in p for p in problems)
     assert any("unknown sector code 'XYZ'" in p for p in problems)
+
+
+def test_office_terms_compare_at_the_coarser_precision() -> None:
+    from rasad.actors.dictionary import Term
+
+    term = Term("President", "GOV", "KAZ", None, "2019-03-20", "2025")
+    assert term.covers("2025-05-01")  # an end written as a year includes that whole year
+    assert term.covers("2019-03")
+    assert not term.covers("2019-03-19")
+    assert not term.covers("2026-01-01")

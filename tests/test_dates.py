@@ -446,3 +446,11 @@ def test_arbitrary_unicode_never_raises(text: str) -> None:
         assert text[found.start : found.end] == found.text
     publication_date(text, text)
     resolve_event_date(text, "2022-01-20")
+
+
+def test_latest_date_is_the_end_of_the_latest_period_the_text_dates() -> None:
+    from rasad.dates import latest_date
+
+    assert latest_date("في سنة 2021 زوّدت تركيا كازاخستان بطائرات.", "ar") == "2021-12-31"
+    assert latest_date("در آذر ۱۳۹۵ و در ۲۰ دی ۱۳۹۵ دیدار کردند.", "fa") == "2017-01-09"
+    assert latest_date("No date here.", "en") is None

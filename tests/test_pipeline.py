@@ -162,3 +162,14 @@ def test_syndicated_copy_is_flagged_not_coded_twice(tmp_path: Path) -> None:
     assert len(records) == 2
     assert "warnings" not in records[0]
     assert records[1]["warnings"] == [f"duplicate of document {records[0]['id']}: not coded again"]
+
+
+def test_show_lists_documents_and_event_glosses(tmp_path: Path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text("وقّعت كازاخستان وروسيا اتفاقية للتعاون الأمني في موسكو يوم 22 ديسمبر 2021.\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["code", str(article), "-o", str(out)]) == 0
+    shown = run_cli("show", "--events", str(out))
+    assert shown.returncode == 0
+    assert "KAZ GOV AGREE" in shown.stdout and "RUS GOV" in shown.stdout and "2021-12-22" in shown.stdout
+    assert "1 documents" in shown.stdout
