@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rasad.actors.dictionary import Concept, Form, packaged_dictionary
 from rasad.actors.matcher import Hit, packaged_matcher
@@ -316,6 +317,15 @@ def _antecedents(states: list[ActorMention], start: int, count: int) -> list[str
     return sorted(score, key=lambda country: score[country], reverse=True)[:count]
 
 
+@cache
+def _reference_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One compiled alternation of the normalised phrases, longest first."""
+    keys = sorted({normalize_string(phrase) for phrase in phrases}, key=len, reverse=True)
+    if not keys:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
+
+
 def _coreferences(
     normalized: NormalizedText, language: str, mentions: list[ActorMention], skipped: list[tuple[int, int]]
 ) -> list[ActorMention]:
@@ -331,31 +341,32 @@ def _coreferences(
         (_EPITHET_REFERENCES, 1, True),
     ):
         states = [m for m in named if m.form_role == "epithet"] if epithets_only else named
-        for phrase in phrases.get(language, ()):
-            key = normalize_string(phrase)
-            for match in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", normalized.text):
-                start, end = normalized.span_to_original(match.start(), match.end())
-                if any(s <= start and end <= e for s, e in skipped):
-                    continue
-                pool = states if count == 1 else with_country
-                earlier = _antecedents([s for s in pool if s.end <= start], start, count)
-                if len(earlier) < count:
-                    continue
-                for country in earlier:
-                    name = next((s.name for s in named if s.country == country), country)
-                    found.append(
-                        ActorMention(
-                            start,
-                            end,
-                            text[start:end],
-                            "state",
-                            country,
-                            name,
-                            country,
-                            None,
-                            None,
-                            "coreference",
-                            form_role="reference",
-                        )
+        pattern = _reference_pattern(tuple(phrases.get(language, ())))
+        if pattern is None:
+            continue
+        for match in pattern.finditer(normalized.text):
+            start, end = normalized.span_to_original(match.start(), match.end())
+            if any(s <= start and end <= e for s, e in skipped):
+                continue
+            pool = states if count == 1 else with_country
+            earlier = _antecedents([s for s in pool if s.end <= start], start, count)
+            if len(earlier) < count:
+                continue
+            for country in earlier:
+                name = next((s.name for s in named if s.country == country), country)
+                found.append(
+                    ActorMention(
+                        start,
+                        end,
+                        text[start:end],
+                        "state",
+                        country,
+                        name,
+                        country,
+                        None,
+                        None,
+                        "coreference",
+                        form_role="reference",
                     )
+                )
     return found

@@ -129,10 +129,11 @@ def code_events(
         units = _units(actors, sentence, _asides(context.text, sentence), home) if triggers else []
         if triggers:
             words = _in_original(context.normalized, words)
+        cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
             for match in _outer_triggers(triggers):
                 event = _code_one(
-                    context, sequence, sentence, words, units, match, indexes, document_contexts, actors
+                    context, sequence, sentence, words, units, match, cues, document_contexts, actors
                 )
                 if event is not None:
                     current.append(event)
@@ -242,7 +243,7 @@ def _cues(index: WordIndex, words: list[Word], scope: str | None = None) -> list
 
 def _code_one(
     context: CodingContext, sequence: int, sentence: Sentence, words: list[Word], units: list[Unit],
-    match: WordMatch, indexes: dict[str, WordIndex], document_contexts: _DocumentContexts,
+    match: WordMatch, cues: _SentenceCues, document_contexts: _DocumentContexts,
     actors: list[ActorMention],
 ) -> dict | None:  # fmt: skip
     trigger: Trigger = match.item
@@ -250,7 +251,7 @@ def _code_one(
     # subject and the date between it and its object.
     head = trigger.pattern.gaps.index(True) if True in trigger.pattern.gaps else len(trigger.pattern.words)
     trigger_start, trigger_end = words[match.first].start, words[match.first + head - 1].end
-    reporters = _reporters(indexes["reporting"], words, units)
+    reporters = _reporters(cues.find("reporting"), words, units)
     candidates = [
         u for u in units if u not in reporters and not (u.start < trigger_end and trigger_start < u.end)
     ]
@@ -260,21 +261,21 @@ def _code_one(
             return None
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
-    if recipient is not None and _passive(indexes["voice"], words, match):
+    if recipient is not None and _passive(cues.find("voice"), match):
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "passive of exposure (roles swapped)", actor_rule
-    modality, modality_rule = _modality(context, indexes["modality"], words, match)
+    modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
         modality, modality_rule = "reported_historical", f"dated {date}, well before publication"
     contexts = list(trigger.context)
-    for cue in _cues(indexes["contexts"], words):
+    for cue in cues.find("contexts"):
         if cue.item.label not in contexts:
             contexts.append(cue.item.label)
     if not contexts:
         contexts = list(document_contexts.most_frequent())
     mode = trigger.mode
-    for cue in _cues(indexes["modes"], words):
+    for cue in cues.find("modes"):
         if cue.item.event == trigger.event:
             mode = cue.item.label
             break
@@ -312,15 +313,15 @@ def _code_one(
     }
 
 
-def _passive(index: WordIndex, words: list[Word], match: WordMatch) -> bool:
+def _passive(voice: list[WordMatch], match: WordMatch) -> bool:
     """True when an exposure word stands just before the trigger ("عرضة لحملة انتقادات")."""
-    return any(0 < match.first - cue.last <= 2 for cue in index.find(words))
+    return any(0 < match.first - cue.last <= 2 for cue in voice)
 
 
-def _reporters(index: WordIndex, words: list[Word], units: list[Unit]) -> set[Unit]:
+def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit]) -> set[Unit]:
     """Units introduced by a reporting expression ("قالت الصحيفة", "به گزارش ایرنا", "said X")."""
     found: set[Unit] = set()
-    for match in index.find(words):
+    for match in reporting:
         cue_end = words[match.last].end
         cue_start = words[match.first].start
         for unit in units:
@@ -435,7 +436,7 @@ def _words_between(words: list[Word], start: int, end: int) -> int:
 
 
 def _modality(
-    context: CodingContext, index: WordIndex, words: list[Word], match: WordMatch
+    context: CodingContext, modality_cues: list[WordMatch], words: list[Word], match: WordMatch
 ) -> tuple[str, str]:
     """The event's modality and the cue that set it."""
     verb = words[match.first]
@@ -446,7 +447,7 @@ def _modality(
     if context.language == "ar" and match.prefix.endswith(("س", "سي", "ست", "سن")):
         return "intended", f"future prefix on '{context.text[verb.start : verb.end]}'"
     applicable = []
-    for cue in index.find(words):
+    for cue in modality_cues:
         item: Cue = cue.item
         distance = match.first - cue.last
         if item.scope == "previous" or (cue.first <= match.last and cue.last >= match.first):
@@ -533,6 +534,20 @@ def _place(context: CodingContext, sentence: Sentence, actors: list[ActorMention
                     "lon": concept.longitude, "text": mention.text,
                 }  # fmt: skip
     return None
+
+
+class _SentenceCues:
+    """Cue matches of one sentence, found once and shared by all its events."""
+
+    def __init__(self, indexes: dict[str, WordIndex], words: list[Word]) -> None:
+        self._indexes = indexes
+        self._words = words
+        self._found: dict[str, list[WordMatch]] = {}
+
+    def find(self, name: str) -> list[WordMatch]:
+        if name not in self._found:
+            self._found[name] = self._indexes[name].find(self._words)
+        return self._found[name]
 
 
 class _DocumentContexts:
