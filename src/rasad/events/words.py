@@ -127,8 +127,12 @@ class WordIndex(Generic[T]):
     def find(self, words: list[Word]) -> list[WordMatch[T]]:
         """Every match, in order of first word."""
         matches: list[WordMatch[T]] = []
+        cached = self._starts_cache.get  # the hot loop: most words start no pattern
         for index, word in enumerate(words):
-            for stem, prefix in self._starts(word.text):
+            starts = cached(word.text)
+            if starts is None:
+                starts = self._starts(word.text)
+            for stem, prefix in starts:
                 for pattern, item in self._by_first[stem]:
                     if pattern.exact[0] and word.text != pattern.words[0]:
                         continue
