@@ -34,9 +34,9 @@ from rasad.text.segment import Sentence
 
 # Words (normalised) that make the actor after them a target, per language.
 TARGET_MARKERS = {
-    "ar": frozenset(normalize_string(w) for w in "مع إلى الى ضد على عن من لدى تجاه نحو بين و".split()),
+    "ar": frozenset(normalize_string(w) for w in "مع إلى الى ضد على عن من لدى تجاه نحو بين".split()),
     "fa": frozenset(normalize_string(w) for w in "با به از علیه برای نزد درباره".split()),
-    "en": frozenset("with to against from on toward towards at and between".split()),
+    "en": frozenset("with to against from on toward towards at between".split()),
 }
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
@@ -132,11 +132,9 @@ def code_events(
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
             for match in _outer_triggers(triggers):
-                event = _code_one(
+                current += _code_one(
                     context, sequence, sentence, words, units, match, cues, document_contexts, actors
                 )
-                if event is not None:
-                    current.append(event)
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
@@ -245,7 +243,7 @@ def _code_one(
     context: CodingContext, sequence: int, sentence: Sentence, words: list[Word], units: list[Unit],
     match: WordMatch, cues: _SentenceCues, document_contexts: _DocumentContexts,
     actors: list[ActorMention],
-) -> dict | None:  # fmt: skip
+) -> list[dict]:  # fmt: skip
     trigger: Trigger = match.item
     # The trigger is the words up to the first gap: in "وقّعت كازاخستان ... اتفاقية" the verb, not the
     # subject and the date between it and its object.
@@ -258,7 +256,7 @@ def _code_one(
     roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end)
     if roles is None:
         if trigger.event not in UNATTRIBUTED:
-            return None
+            return []
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
     if recipient is not None and _passive(cues.find("voice"), match):
@@ -289,7 +287,7 @@ def _code_one(
         + (f"recipient by {recipient_rule}" if recipient else "no recipient")
         + (f"; {modality} by {modality_rule}" if modality != "asserted" else "")
     )
-    return {
+    event = {
         "id": "",
         "event": trigger.event,
         "mode": mode,
@@ -311,6 +309,14 @@ def _code_one(
         "explanation": explanation,
         "cameo": cameo.get((trigger.event, modality)) or cameo.get((trigger.event, "*")),
     }
+    if recipient is None:
+        return [event]
+    copies = [event]
+    for other in _coordinated_with(context.text, units, recipient, actor):
+        copy = {**event, "recipient": other.as_actor()}
+        copy["explanation"] = event["explanation"] + f"; recipient coordinated with '{recipient.text}'"
+        copies.append(copy)
+    return copies
 
 
 def _passive(voice: list[WordMatch], match: WordMatch) -> bool:
@@ -410,6 +416,25 @@ def _nominal_has_genitive(right_after: list[Unit], nominal: bool) -> bool:
     return nominal and bool(right_after)
 
 
+_COORDINATION = re.compile(r"[\s,،]*(?:\b(?:and|as well as)\b|(?<!\w)و(?:حتى|كذلك)?(?!\w)|[,،])[\s,،]*")
+
+
+def _coordinated_with(text: str, units: list[Unit], first: Unit, actor: Unit) -> list[Unit]:
+    """Targets listed together with ``first`` ("تايلاند وروسيا و ايران وحتى ليبيا"): each one is a
+    target of the same event."""
+    chain: list[Unit] = []
+    last = first
+    for unit in sorted((u for u in units if u.start >= first.end), key=lambda u: u.start):
+        gap = text[last.end : unit.start]
+        glued_and = not gap and text[unit.start - 1 : unit.start] == "و"
+        if not (_COORDINATION.fullmatch(gap) or glued_and or _COORDINATION.fullmatch(gap + "و")):
+            break
+        if unit.key() not in (actor.key(), first.key()) and unit.key() not in {u.key() for u in chain}:
+            chain.append(unit)
+        last = unit
+    return chain
+
+
 def _recipient(
     actor: Unit, targets: list[Unit], subjects: list[Unit], trigger_start: int, event: str, language: str
 ) -> tuple[Unit | None, str]:
@@ -494,7 +519,8 @@ def _is_past_after_qad(words: list[Word], cue: WordMatch) -> bool:
     """Arabic قد before a past verb means 'has indeed', not 'may'."""
     if words[cue.first].text not in ("قد", "وقد", "فقد", "لقد") or cue.last + 1 >= len(words):
         return False
-    return not words[cue.last + 1].text.startswith(("ي", "ت", "ن", "ا"))
+    # Imperfect prefixes ي ت ن; a past verb may well start with alef (قد أشاد, قد أعلن).
+    return not words[cue.last + 1].text.startswith(("ي", "ت", "ن"))
 
 
 def _deny(event: dict, cue: WordMatch) -> None:
