@@ -44,6 +44,8 @@ PERSIAN_OBJECT_MARKER = normalize_string("را")
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Types whose object is another action (demand a withdrawal, threaten an attack, reject a deal).
 CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"})
+# Who protests: a state or its government does not march; its people do.
+PROTESTING_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REL", "PTY", "MED", "BUS", "NGO"})
 # Types reported even when the sentence does not name who acted.
 UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
@@ -259,6 +261,13 @@ def _code_one(
             return []
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
+    if trigger.event == "PROTEST" and actor.sector not in PROTESTING_SECTORS:
+        # "protests in Kazakhstan", "the unrest in Almaty": the people protest, their state is the target.
+        state = actor
+        actor = replace(actor, sector="CVL")
+        actor_rule += "; protesters of that country"
+        if recipient is None and state.code:
+            recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
     if recipient is not None and _passive(cues.find("voice"), match):
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "passive of exposure (roles swapped)", actor_rule
