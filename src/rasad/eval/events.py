@@ -33,7 +33,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from rasad.document import RawDocument
-from rasad.ingest.corpora import CorpusDocument, ir_news
+from rasad.ingest.corpora import CorpusDocument, ir_news, saudinewsnet_document
 
 EXIT_OK = 0
 EXIT_MISSING = 2
@@ -536,19 +536,7 @@ def _saudinewsnet_article(root: Path, ref: str) -> CorpusDocument:
     number = int(index)
     if number >= len(articles):
         raise GoldError(f"ref {ref}: {member} has {len(articles)} articles, no index {number}")
-    article = articles[number]
-    extracted = str(article.get("date_extracted") or "")[:10]
-    return CorpusDocument(
-        "ar",
-        RawDocument(
-            text=article.get("content") or "",
-            path=f"{archive}#{member}#{number}",
-            title=article.get("title") or None,
-            url=article.get("url") or None,
-            outlet=article.get("source") or None,
-            published=extracted if re.fullmatch(r"\d{4}-\d{2}-\d{2}", extracted) else None,
-        ),
-    )
+    return saudinewsnet_document(archive, member, number, articles[number])
 
 
 def _farsnews_date(link: str) -> str | None:

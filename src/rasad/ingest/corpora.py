@@ -7,6 +7,7 @@ known, which is what the language-identification figure is measured against.
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,16 +34,24 @@ def saudinewsnet(root: Path = DEFAULT_ROOT) -> Iterator[CorpusDocument]:
             for member in bundle.namelist():
                 articles = json.loads(bundle.read(member))
                 for number, article in enumerate(articles):
-                    yield CorpusDocument(
-                        "ar",
-                        RawDocument(
-                            text=article.get("content") or "",
-                            path=f"{archive}#{member}#{number}",
-                            title=article.get("title") or None,
-                            url=article.get("url") or None,
-                            outlet=article.get("source") or None,
-                        ),
-                    )
+                    yield saudinewsnet_document(archive, member, number, article)
+
+
+def saudinewsnet_document(archive: Path, member: str, number: int, article: dict) -> CorpusDocument:
+    """One SaudiNewsNet article. Its ``date_extracted`` (the daily crawl, within a day of
+    publication) stands in for the publication date, which the corpus does not give."""
+    extracted = str(article.get("date_extracted") or "")[:10]
+    return CorpusDocument(
+        "ar",
+        RawDocument(
+            text=article.get("content") or "",
+            path=f"{archive}#{member}#{number}",
+            title=article.get("title") or None,
+            url=article.get("url") or None,
+            outlet=article.get("source") or None,
+            published=extracted if re.fullmatch(r"\d{4}-\d{2}-\d{2}", extracted) else None,
+        ),
+    )
 
 
 def ir_news(root: Path = DEFAULT_ROOT) -> Iterator[CorpusDocument]:
