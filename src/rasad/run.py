@@ -2,30 +2,55 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest.dedupe import Deduplicator
 from rasad.pipeline import code_document, document_id
 
+Task = ReadProblem | tuple[RawDocument, str | None]
+BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
+
 
 def code_stream(
-    items: Iterable[RawDocument | ReadProblem], dedupe: bool = True
+    items: Iterable[RawDocument | ReadProblem], dedupe: bool = True, workers: int = 1
 ) -> Iterator[dict | ReadProblem]:
-    """Records for documents, problems passed through; a document the pipeline fails on becomes a problem.
+    """Records for documents and problems passed through, in input order.
 
-    The pipeline is our code, so an exception there is a bug; it is still reported against
-    the one document (with the exception type) rather than losing the rest of the run.
+    Duplicates are found here, in input order, so the result does not depend on ``workers``; with
+    more than one worker the documents are coded in batches by a process pool, so memory stays
+    bounded whatever the size of the input.
     """
+    tasks = _tasks(items, dedupe)
+    if workers <= 1:
+        yield from map(code_task, tasks)
+        return
+    with multiprocessing.Pool(workers) as pool:
+        while batch := list(itertools.islice(tasks, workers * BATCH_PER_WORKER)):
+            yield from pool.map(code_task, batch, chunksize=max(1, len(batch) // (workers * 4)))
+
+
+def _tasks(items: Iterable[RawDocument | ReadProblem], dedupe: bool) -> Iterator[Task]:
     deduplicator = Deduplicator() if dedupe else None
     for item in items:
-        if isinstance(item, ReadProblem):
-            yield item
-            continue
-        try:
-            duplicate_of = None
-            if deduplicator is not None:
-                duplicate_of = deduplicator.check(document_id(item), item.text)
-            yield code_document(item, duplicate_of=duplicate_of)
-        except Exception as error:
-            yield ReadProblem(item.path or "<document>", f"internal error {type(error).__name__}: {error}")
+        if isinstance(item, ReadProblem) or deduplicator is None:
+            yield item if isinstance(item, ReadProblem) else (item, None)
+        else:
+            yield item, deduplicator.check(document_id(item), item.text)
+
+
+def code_task(task: Task) -> dict | ReadProblem:
+    """One document through the pipeline; an exception becomes a problem for that document only.
+
+    The pipeline is our code, so an exception there is a bug; it is still reported against the one
+    document (with the exception type) rather than losing the rest of the run.
+    """
+    if isinstance(task, ReadProblem):
+        return task
+    document, duplicate_of = task
+    try:
+        return code_document(document, duplicate_of=duplicate_of)
+    except Exception as error:  # one document's failure must not end the run
+        return ReadProblem(document.path or "<document>", f"internal error {type(error).__name__}: {error}")

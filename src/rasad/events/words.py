@@ -118,7 +118,10 @@ class WordIndex(Generic[T]):
         found = self._starts_cache.get(word)
         if found is None:
             candidates = stems(word, self.language)
-            found = tuple((stem, candidates[stem]) for stem in candidates.keys() & self._first_words)
+            # Longest stem first (the most specific form), then alphabetical: the order must not
+            # depend on set iteration, which changes from one process to the next.
+            shared = sorted(candidates.keys() & self._first_words, key=lambda stem: (-len(stem), stem))
+            found = tuple((stem, candidates[stem]) for stem in shared)
             if len(self._starts_cache) > MAX_CACHED_WORDS:
                 self._starts_cache.clear()
             self._starts_cache[word] = found
