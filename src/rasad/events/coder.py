@@ -266,7 +266,7 @@ def _code_one(
         state = actor
         actor = replace(actor, sector="CVL")
         actor_rule += "; protesters of that country"
-        if recipient is None and state.code:
+        if state.code and (recipient is None or not recipient_rule.startswith("preposition")):
             recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
     if recipient is not None and _passive(cues.find("voice"), match):
         actor, recipient = recipient, actor
