@@ -195,3 +195,19 @@ def test_office_terms_compare_at_the_coarser_precision() -> None:
     assert term.covers("2019-03")
     assert not term.covers("2019-03-19")
     assert not term.covers("2026-01-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "country"),
+    [
+        ("هاجمت حركة طالبان قاعدة عسكرية في ولاية هلمند.", "Taliban", "AFG"),
+        ("طالبان به پایگاه نظامی در هلمند حمله کرد.", "Taliban", "AFG"),
+        ("أطلقت كتائب القسام صواريخ على إسرائيل.", "Izz ad-Din al-Qassam Brigades", "PSE"),
+        ("Hezbollah fighters attacked an army post in southern Syria.", "Hezbollah", "LBN"),
+    ],
+)
+def test_armed_groups_are_organisations_of_their_country_and_act_as_rebels(sentence, group, country) -> None:
+    record = code_document(RawDocument(sentence, published="2021-08-01"))
+    assert _entity(record, "organization", group)["country"] == country
+    assaults = [e for e in record["events"] if e["event"] == "ASSAULT"]
+    assert [(e["actor"]["code"], e["actor"]["sector"]) for e in assaults] == [(country, "REB")]

@@ -26,17 +26,6 @@ REGISTERS = frozenset({"neutral", "pejorative", "euphemism"})
 KNOWN_IGO_CODES = frozenset(
     "NATO CSTO SCO OIC OTS UN EU ARL GCC AU CIS EAEU OPEC IAEA ASEAN BRICS OSCE WB IMF ICC ICJ WHO".split()
 )
-FILES = (
-    "states.tsv",
-    "states_press.tsv",
-    "capitals.tsv",
-    "epithets.tsv",
-    "igos.tsv",
-    "sectors.tsv",
-    "people.tsv",
-    "places.tsv",
-    "context.tsv",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +58,7 @@ class Concept:
     """
 
     key: str
-    kind: str  # state | igo | person | place | sector
+    kind: str  # state | igo | person | place | organization | sector
     name: str
     role: str
     country: str | None = None
@@ -214,6 +203,12 @@ def load_dictionary(folder: Path | None = None) -> ActorDictionary:
             longitude=_float(row.get("lon")),
         )
         dictionary.add(concept, _spellings(row))
+    for _, row in _rows(folder, "groups.tsv"):
+        concept = Concept(
+            row["id"], "organization", row["name"], "name",
+            country=row.get("country") or None, sector=row.get("sector") or None,
+        )  # fmt: skip
+        dictionary.add(concept, _spellings(row))
     for _, row in _rows(folder, "context.tsv"):
         key = (row["lang"], normalize_string(row["form"]))
         dictionary.not_after[key] = frozenset(normalize_string(word) for word in split_cell(row["not_after"]))
@@ -296,6 +291,7 @@ def validate_dictionaries(folder: Path | None = None) -> list[str]:
         ("sectors.tsv", "iso3"),
         ("people.tsv", "country"),
         ("places.tsv", "country"),
+        ("groups.tsv", "country"),
     ):
         for number, row in _rows(folder, name):
             code = row.get(column, "")
@@ -304,7 +300,7 @@ def validate_dictionaries(folder: Path | None = None) -> list[str]:
     for number, row in _rows(folder, "epithets.tsv"):
         if row.get("register") not in REGISTERS:
             problems.append(f"epithets.tsv:{number}: register must be one of {sorted(REGISTERS)}")
-    for name in ("sectors.tsv", "people.tsv"):
+    for name in ("sectors.tsv", "people.tsv", "groups.tsv"):
         for number, row in _rows(folder, name):
             if row.get("sector") and row["sector"] not in SECTORS:
                 problems.append(f"{name}:{number}: unknown sector code '{row['sector']}'")

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from rasad.actors.resolve import ActorMention
 
-ENTITY_KINDS = ("state", "igo", "person", "place")
+ENTITY_KINDS = ("state", "igo", "person", "organization", "place")
 
 
 def entities_from_mentions(mentions: list[ActorMention]) -> list[dict]:
     """One entity per state, organisation, person and place, with every mention's exact span.
 
     Sector words on their own ("the ministry") are not entities; they give events their sector.
-    A person's id is the dictionary's canonical name, or the name as written when no dictionary
-    knows it.
+    Ids follow the contract: ISO3 for states, the IGO code for organisations of states, and for the
+    others (people, groups, places) the dictionary's canonical name, or the name as written when no
+    dictionary knows it.
     """
     entities: dict[tuple[str, str], dict] = {}
     for mention in mentions:
         if mention.kind not in ENTITY_KINDS or mention.key is None:
             continue
-        identity = mention.name if mention.kind == "person" else mention.key
+        identity = mention.key if mention.kind in ("state", "igo") else (mention.name or mention.key)
         entity = entities.setdefault(
             (mention.kind, identity),
             {

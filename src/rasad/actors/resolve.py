@@ -61,7 +61,7 @@ _PAIR_REFERENCES = {
 }
 # "The two countries" are the two states named most in the text just before (ties: the later one).
 _PAIR_WINDOW_CHARS = 500
-_KIND_PRIORITY = {"person": 0, "igo": 1, "state": 2, "place": 3, "sector": 4}
+_KIND_PRIORITY = {"person": 0, "igo": 1, "organization": 2, "state": 3, "place": 4, "sector": 5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class ActorMention:
     start: int
     end: int
     text: str
-    kind: str  # state | igo | person | place | sector
+    kind: str  # state | igo | person | place | organization | sector
     key: str | None  # entity id: ISO3, IGO code, person id or name, place id
     name: str | None
     country: str | None
@@ -183,7 +183,7 @@ def _attached_country(
     """The state written right after a sector word (ar, fa, "of X") or right before it (en)."""
     neighbours = [index + 1, index - 1] if language != "en" else [index - 1, index + 1]
     for other in neighbours:
-        if not 0 <= other < len(hits) or concepts[other].kind != "state":
+        if not 0 <= other < len(hits) or concepts[other].kind not in ("state", "organization"):
             continue
         left, right = sorted((hits[index], hits[other]), key=lambda h: h.start)
         tokens = _gap_tokens(text, left.word_end, right.word_start)

@@ -54,7 +54,7 @@ MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
 # How far (in words) the source may stand from its trigger: Persian puts the subject at the head of
 # a long clause, Arabic and English keep it close.
 MAX_SOURCE_DISTANCE = {"ar": 10, "fa": 16, "en": 10}
-ACTOR_KINDS = ("state", "igo", "person", "sector")
+ACTOR_KINDS = ("state", "igo", "person", "organization", "sector")
 
 
 @dataclass(frozen=True, slots=True)
