@@ -165,8 +165,9 @@ def _is_person(m: ActorMention) -> bool:
     return m.kind == "person" and m.rule in ("dictionary", "apposition")
 
 
-def _is_igo(m: ActorMention) -> bool:
-    return m.kind == "igo"
+def _is_igo_or_group(m: ActorMention) -> bool:
+    """An organisation of states or a non-state group from the dictionaries (groups.tsv)."""
+    return m.kind in ("igo", "organization")
 
 
 def _is_body_of_country(m: ActorMention) -> bool:
@@ -187,7 +188,7 @@ def _is_state_body(m: ActorMention) -> bool:
 _is_state = _state()
 _is_state_noun = _state("name", "epithet")
 _is_location = _any(_state("name", "epithet", "capital", "seat"), _is_place)
-_is_organisation = _any(_is_igo, _is_body_of_country)
+_is_organisation = _any(_is_igo_or_group, _is_body_of_country)
 
 
 @dataclass(frozen=True)
@@ -234,12 +235,12 @@ NEWSFANE = (
 ANERCORP = (
     ClassSpec("LOC", "state, place", _any(_is_state, _is_place), _is_location, frozenset({"LOC", "ORG"})),
     ClassSpec("PERS", "person", _is_person, _is_person, frozenset({"PERS"})),
-    ClassSpec("ORG", "igo, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})),
+    ClassSpec("ORG", "igo, group, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})),
 )
 PEYMA = (
     ClassSpec("LOC", "state, place", _any(_is_state, _is_place), _is_location, frozenset({"LOC", "ORG"})),
     ClassSpec("PER", "person", _is_person, _is_person, frozenset({"PER"})),
-    ClassSpec("ORG", "igo, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})),
+    ClassSpec("ORG", "igo, group, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})),
 )
 
 
