@@ -235,12 +235,16 @@ NEWSFANE = (
 ANERCORP = (
     ClassSpec("LOC", "state, place", _any(_is_state, _is_place), _is_location, frozenset({"LOC", "ORG"})),
     ClassSpec("PERS", "person", _is_person, _is_person, frozenset({"PERS"})),
-    ClassSpec("ORG", "igo, group, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})),
+    ClassSpec(
+        "ORG", "igo, group, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})
+    ),
 )
 PEYMA = (
     ClassSpec("LOC", "state, place", _any(_is_state, _is_place), _is_location, frozenset({"LOC", "ORG"})),
     ClassSpec("PER", "person", _is_person, _is_person, frozenset({"PER"})),
-    ClassSpec("ORG", "igo, group, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})),
+    ClassSpec(
+        "ORG", "igo, group, sector body+country", _is_organisation, _is_organisation, frozenset({"ORG"})
+    ),
 )
 
 
