@@ -69,6 +69,7 @@ ABBREVIATIONS = frozenset(
 _TERMINATOR = re.compile(r"(?P<stop>[.!?؟…]+)[\"'»”’)\]]*")
 _LETTER = re.compile(r"\w", re.UNICODE)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+MAX_WORD_CHARS = 40
 
 
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
@@ -80,7 +81,7 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
         before = line[: match.start()]
         if before[-1:].isdigit() and after.isdigit():
             return False
-        word = _WORD_BEFORE.search(before)
+        word = _WORD_BEFORE.search(before[-MAX_WORD_CHARS:])  # not the whole line: quadratic
         if word:
             token = word.group(1)
             if token.lower().rstrip(".") in ABBREVIATIONS:
