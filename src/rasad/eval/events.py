@@ -308,14 +308,21 @@ def evaluate_gsr(path: Path, limit: int | None = None, coder: Coder | None = Non
     report = GsrReport()
     started = time.perf_counter()
     for sentence in spread(read_gsr(path), limit):
-        try:
-            record = coder(RawDocument(text=sentence.text, doc_id=sentence.id, published=sentence.date))
-        except Exception as error:  # one bad sentence must not stop the evaluation
-            report.failures.append(f"{sentence.id}: {type(error).__name__}: {error}")
-            record = {"events": []}
+        document = RawDocument(text=sentence.text, doc_id=sentence.id, published=sentence.date)
+        record = _code_or_fail(coder, document, sentence.id, report.failures)
         report.add(sentence, score_gsr_sentence(sentence, record))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _code_or_fail(coder: Coder, document: RawDocument, where: str, failures: list[str]) -> dict:
+    """The coder's record, or an empty one with the failure noted: one bad item must not stop the
+    evaluation."""
+    try:
+        return coder(document)
+    except Exception as error:
+        failures.append(f"{where}: {type(error).__name__}: {error}")
+        return {"events": []}
 
 
 def _field_row(name: str, score: FieldScore) -> str:
@@ -786,11 +793,7 @@ def evaluate_dev(
     report = DevReport()
     started = time.perf_counter()
     for article, found in zip(articles, documents, strict=True):
-        try:
-            record = coder(found.document)
-        except Exception as error:
-            report.failures.append(f"{article.ref}: {type(error).__name__}: {error}")
-            record = {"events": []}
+        record = _code_or_fail(coder, found.document, article.ref, report.failures)
         report.add(article, score_article(article, record))
     report.seconds = time.perf_counter() - started
     return report
