@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPORA ?= ../shared/corpora
 
-.PHONY: install demo test lint corpus bench eval clean
+.PHONY: install system demo test lint corpus bench eval clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,19 @@ demo: install
 	$(BIN)/rasad code samples -o out/samples.jsonl
 	$(BIN)/rasad show --events out/samples.jsonl
 
+## system: the Debian packages the tests drive (Chromium and Noto fonts for the browser test,
+## PostgreSQL for the store tests). Installed when running as root and missing; otherwise those
+## tests say what is missing and skip.
+SYSTEM_PACKAGES := chromium fonts-noto-core postgresql
+system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "rasad: missing system packages:$$missing (install them as root to run every test)"; fi
+
 ## test: install, lint, run the test suite
-test: install lint
+test: install system lint
 	$(BIN)/pytest -q
 
 lint: install

@@ -23,13 +23,28 @@ def code_stream(
     more than one worker the documents are coded in batches by a process pool, so memory stays
     bounded whatever the size of the input.
     """
-    tasks = _tasks(items, dedupe)
+    for _task, result in _coded(_tasks(items, dedupe), workers):
+        yield result
+
+
+def code_pairs(
+    items: Iterable[RawDocument | ReadProblem], dedupe: bool = True, workers: int = 1
+) -> Iterator[tuple[RawDocument, dict] | ReadProblem]:
+    """Like ``code_stream`` but each record comes with its document: the store keeps the text."""
+    for task, result in _coded(_tasks(items, dedupe), workers):
+        yield result if isinstance(result, ReadProblem) else (task[0], result)
+
+
+def _coded(tasks: Iterator[Task], workers: int) -> Iterator[tuple[Task, dict | ReadProblem]]:
+    """Each task with its result, in input order; the documents never travel back from workers."""
     if workers <= 1:
-        yield from map(code_task, tasks)
+        for task in tasks:
+            yield task, code_task(task)
         return
     with multiprocessing.Pool(workers) as pool:
         while batch := list(itertools.islice(tasks, workers * BATCH_PER_WORKER)):
-            yield from pool.map(code_task, batch, chunksize=max(1, len(batch) // (workers * 4)))
+            results = pool.map(code_task, batch, chunksize=max(1, len(batch) // (workers * 4)))
+            yield from zip(batch, results, strict=True)
 
 
 def _tasks(items: Iterable[RawDocument | ReadProblem], dedupe: bool) -> Iterator[Task]:
