@@ -21,6 +21,7 @@ from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
 from rasad.ingest import ReadLimits, iter_documents
 from rasad.run import code_stream
+from rasad.store.commands import add_parsers as add_store_parsers
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -192,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dict_check.set_defaults(func=cmd_check)
     add_petrarch_parser(dict_commands)
+    add_store_parsers(commands)
     return parser
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest.dedupe import Deduplicator
@@ -28,10 +28,18 @@ def code_stream(
 
 
 def code_pairs(
-    items: Iterable[RawDocument | ReadProblem], dedupe: bool = True, workers: int = 1
+    items: Iterable[RawDocument | ReadProblem],
+    dedupe: bool = True,
+    workers: int = 1,
+    skip: Callable[[str, RawDocument], bool] | None = None,
 ) -> Iterator[tuple[RawDocument, dict] | ReadProblem]:
-    """Like ``code_stream`` but each record comes with its document: the store keeps the text."""
-    for task, result in _coded(_tasks(items, dedupe), workers):
+    """Like ``code_stream`` but each record comes with its document: the store keeps the text.
+
+    ``skip(document_id, document)`` true leaves a document out before it is coded (the store has it
+    already); it still passes the duplicate detector, so a resumed run marks the same copies as
+    duplicates as an uninterrupted one.
+    """
+    for task, result in _coded(_tasks(items, dedupe, skip), workers):
         yield result if isinstance(result, ReadProblem) else (task[0], result)
 
 
@@ -47,13 +55,20 @@ def _coded(tasks: Iterator[Task], workers: int) -> Iterator[tuple[Task, dict | R
             yield from zip(batch, results, strict=True)
 
 
-def _tasks(items: Iterable[RawDocument | ReadProblem], dedupe: bool) -> Iterator[Task]:
+def _tasks(
+    items: Iterable[RawDocument | ReadProblem],
+    dedupe: bool,
+    skip: Callable[[str, RawDocument], bool] | None = None,
+) -> Iterator[Task]:
     deduplicator = Deduplicator() if dedupe else None
     for item in items:
-        if isinstance(item, ReadProblem) or deduplicator is None:
+        if isinstance(item, ReadProblem) or (deduplicator is None and skip is None):
             yield item if isinstance(item, ReadProblem) else (item, None)
-        else:
-            yield item, deduplicator.check(document_id(item), item.text)
+            continue
+        key = document_id(item)
+        duplicate_of = deduplicator.check(key, item.text) if deduplicator is not None else None
+        if skip is None or not skip(key, item):
+            yield item, duplicate_of
 
 
 def code_task(task: Task) -> dict | ReadProblem:

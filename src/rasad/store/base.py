@@ -7,7 +7,7 @@ Callers never write SQL; they pass filters, and the store binds every value as a
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -72,6 +72,14 @@ class IngestCounts:
     problems: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class StoredVersion:
+    """The coder version and text digest a document was stored with."""
+
+    coder_version: str
+    content_hash: str
+
+
 class Store(ABC):
     """A database of coded documents: the record, the original text and the coder version."""
 
@@ -116,8 +124,31 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def stored_version(self, document_id: str) -> StoredVersion | None:
+        """What is stored under an id, so ingest can skip a document before coding it again."""
+
+    @abstractmethod
+    def iter_records(self, filters: EventFilter | None = None) -> Iterator[dict]:
+        """Every stored record in ingest order (for export): constant memory.
+
+        Document filters (language, outlet, document id) select documents; event filters select
+        the documents with at least one matching event, each exported whole.
+        """
+
+    @abstractmethod
+    def iter_events(self, filters: EventFilter | None = None) -> Iterator[dict]:
+        """Every matching event in ingest order, with ``document_id``, ``document_title``,
+        ``document_url``, ``document_outlet`` and ``document_language`` added: constant memory."""
+
+    @abstractmethod
     def count(self) -> dict:
         """``{"documents": n, "events": n, "entities": n}``."""
 
     @abstractmethod
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

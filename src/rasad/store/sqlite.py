@@ -1,0 +1,269 @@
+"""The embedded store: one SQLite file in WAL mode, full-text search with FTS5.
+
+WAL lets the web app read while ``rasad ingest`` writes, and makes every commit atomic on disk: a
+killed ingest leaves the documents of its last committed batch, each whole, and nothing else.
+FTS5's unicode61 tokenizer does not fold Arabic letter forms, so the index holds the *normalised*
+title and text (``rasad.text.normalize``) and queries are normalised the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from rasad.store import common
+from rasad.store.base import Page
+from rasad.store.sql import SQLStore
+from rasad.text.normalize import normalize_string
+
+Migration = Callable[[sqlite3.Connection], None]
+STREAM_CHUNK = 256  # rows fetched at a time when exporting
+
+SCHEMA_1 = """
+CREATE TABLE documents (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL,
+    title TEXT,
+    language TEXT,
+    published TEXT,
+    outlet TEXT,
+    url TEXT,
+    coder_version TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    record_hash TEXT NOT NULL,
+    event_count INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_language ON documents (language);
+CREATE INDEX documents_outlet ON documents (outlet);
+CREATE INDEX documents_published ON documents (published);
+
+CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    document_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    event_type TEXT,
+    actor_code TEXT,
+    actor_org TEXT,
+    recipient_code TEXT,
+    recipient_org TEXT,
+    modality TEXT,
+    date TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    language TEXT,
+    outlet TEXT,
+    event TEXT NOT NULL
+);
+CREATE INDEX events_document ON events (document_seq);
+CREATE INDEX events_document_id ON events (document_id);
+CREATE INDEX events_actor_code ON events (actor_code);
+CREATE INDEX events_actor_org ON events (actor_org);
+CREATE INDEX events_recipient_code ON events (recipient_code);
+CREATE INDEX events_recipient_org ON events (recipient_org);
+CREATE INDEX events_type_date ON events (event_type, date_start);
+CREATE INDEX events_date ON events (date_start, date_end);
+
+CREATE TABLE event_contexts (
+    event_seq INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+    context TEXT NOT NULL
+);
+CREATE INDEX event_contexts_context ON event_contexts (context, event_seq);
+CREATE INDEX event_contexts_event ON event_contexts (event_seq);
+
+CREATE TABLE entities (
+    seq INTEGER PRIMARY KEY,
+    document_seq INTEGER NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    kind TEXT,
+    name TEXT,
+    country TEXT,
+    mention_count INTEGER NOT NULL,
+    search_key TEXT NOT NULL
+);
+CREATE INDEX entities_document ON entities (document_seq);
+CREATE INDEX entities_entity ON entities (entity_id);
+
+CREATE TABLE mentions (
+    entity_seq INTEGER NOT NULL REFERENCES entities (seq) ON DELETE CASCADE,
+    document_seq INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions (entity_seq);
+"""
+
+
+def _create_tables(connection: sqlite3.Connection) -> None:
+    # Statement by statement: executescript would commit the migration's transaction first.
+    for statement in SCHEMA_1.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+def _add_search_index(connection: sqlite3.Connection) -> None:
+    """Full-text index over normalised title and text, filled from the documents already stored."""
+    connection.execute(
+        "CREATE VIRTUAL TABLE documents_search USING fts5("
+        "title, body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    for seq, title, text in connection.execute("SELECT seq, title, text FROM documents").fetchall():
+        connection.execute(
+            "INSERT INTO documents_search (rowid, title, body) VALUES (?, ?, ?)",
+            (seq, normalize_string(title or ""), normalize_string(text)),
+        )
+
+
+# Numbered by position (1, 2, ...). Append new steps; never edit or reorder a released one.
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_search_index)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone()
+    if not exists:
+        return 0
+    row = connection.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    return row[0] or 0
+
+
+def migrate(connection: sqlite3.Connection, until: int | None = None) -> int:
+    """Bring the schema to the latest version (or ``until``), each step in its own transaction."""
+    target = len(MIGRATIONS) if until is None else until
+    connection.execute("BEGIN IMMEDIATE")  # one migrating process at a time
+    try:
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        current = schema_version(connection)
+        if current > len(MIGRATIONS):
+            raise ValueError(
+                f"the database has schema version {current}, newer than this rasad knows ({len(MIGRATIONS)})"
+            )
+        for version in range(current + 1, target + 1):
+            MIGRATIONS[version - 1](connection)
+            connection.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, common.now())
+            )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return max(current, target)
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on."""
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable commits, no corruption
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+class SQLiteStore(SQLStore):
+    """The default store: a single file, nothing to install or run."""
+
+    def __init__(self, path: str | Path) -> None:
+        super().__init__()
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._connection = connect(path)
+            migrate(self._connection)
+        except sqlite3.DatabaseError as error:
+            raise ValueError(f"cannot open the SQLite store {path}: {error}") from None
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        return self._connection.execute(sql, tuple(params)).fetchall()
+
+    def _execute(self, sql: str, params: Iterable[Any] = ()) -> None:
+        self._connection.execute(sql, tuple(params))
+
+    def _insert(self, sql: str, params: Iterable[Any]) -> int:
+        cursor = self._connection.execute(sql, tuple(params))
+        return int(cursor.lastrowid or 0)
+
+    def _stream(self, sql: str, params: Iterable[Any] = ()) -> Iterator[tuple]:
+        """Rows in chunks inside one read transaction: a consistent snapshot while ingest writes."""
+        with self._lock:
+            cursor = self._connection.cursor()
+            cursor.execute("BEGIN")
+            try:
+                cursor.execute(sql, tuple(params))
+                while chunk := cursor.fetchmany(STREAM_CHUNK):
+                    yield from chunk
+            finally:
+                cursor.execute("COMMIT")
+                cursor.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._connection.execute("ROLLBACK")
+            raise
+        self._connection.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._connection.execute("SAVEPOINT document")
+        try:
+            yield
+        except BaseException:
+            self._connection.execute("ROLLBACK TO document")
+            self._connection.execute("RELEASE document")
+            raise
+        self._connection.execute("RELEASE document")
+
+    def _json_param(self, value: dict) -> str:
+        return common.record_json(value)
+
+    def _json_value(self, value: str) -> dict:
+        return json.loads(value)
+
+    def _index_text(self, seq: int, row: common.DocumentRow) -> None:
+        self._execute(
+            "INSERT INTO documents_search (rowid, title, body) VALUES (?, ?, ?)",
+            (seq, row.search_title, row.search_text),
+        )
+
+    def _unindex_text(self, seq: int) -> None:
+        self._execute("DELETE FROM documents_search WHERE rowid = ?", (seq,))
+
+    def _search_rows(
+        self, terms: list[str], language: str | None, page: Page
+    ) -> tuple[list[tuple[str, str | None, str | None, str | None, str]], int]:
+        # Each word becomes a quoted phrase: FTS5 then reads it as text, never as an operator.
+        match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        where = "documents_search MATCH ?"
+        params: list[Any] = [match]
+        if language:
+            where += " AND d.language = ?"
+            params.append(language)
+        join = "FROM documents_search JOIN documents d ON d.seq = documents_search.rowid"
+        total = self._rows(f"SELECT COUNT(*) {join} WHERE {where}", params)[0][0]
+        rows = self._rows(
+            f"SELECT d.id, d.title, d.language, d.published, d.text {join} WHERE {where} "
+            "ORDER BY bm25(documents_search, 3.0, 1.0), d.seq LIMIT ? OFFSET ?",
+            (*params, page.limit, page.offset),
+        )
+        return rows, total
