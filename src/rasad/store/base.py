@@ -112,6 +112,13 @@ class Store(ABC):
         """Counts per (actor, recipient, month, event type): ``{actor, recipient, month, event, count}``."""
 
     @abstractmethod
+    def locations(self, filters: EventFilter) -> list[dict]:
+        """Counts per event place (for a map): ``{name, country, lat, lon, count}``, most events first.
+
+        Events without a place are left out.
+        """
+
+    @abstractmethod
     def entities(self, page: Page, kind: str | None = None, query: str | None = None) -> ResultPage:
         """Entities with the number of documents and mentions they appear in."""
 

@@ -72,6 +72,7 @@ class EventRow:
     date_start: str | None
     date_end: str | None
     contexts: tuple[str, ...]
+    location: tuple[str | None, str | None, float | None, float | None]  # name, country, lat, lon
     event: dict
 
 
@@ -106,6 +107,7 @@ def event_rows(record: dict) -> Iterator[EventRow]:
         actor = event.get("actor") or {}
         recipient = event.get("recipient") or {}
         start, end = date_bounds(event.get("date"))
+        place = event.get("event_loc") or {}
         yield EventRow(
             id=event["id"],
             event_type=event.get("event"),
@@ -118,6 +120,7 @@ def event_rows(record: dict) -> Iterator[EventRow]:
             date_start=start,
             date_end=end,
             contexts=tuple(dict.fromkeys(event.get("context") or ())),
+            location=(place.get("name"), place.get("country"), place.get("lat"), place.get("lon")),
             event=event,
         )
 

@@ -168,7 +168,8 @@ class SQLStore(Store):
             event_seq = self._insert(
                 "INSERT INTO events (document_seq, document_id, position, id, event_type, actor_code, "
                 "actor_org, recipient_code, recipient_org, modality, date, date_start, date_end, "
-                "language, outlet, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "language, outlet, location_name, location_country, latitude, longitude, event) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     seq,
                     row.id,
@@ -185,6 +186,7 @@ class SQLStore(Store):
                     event.date_end,
                     row.language,
                     row.outlet,
+                    *event.location,
                     self._json_param(event.event),
                 ),
             )
@@ -315,6 +317,19 @@ class SQLStore(Store):
                 params,
             )
         keys = ("actor", "recipient", "month", "event", "count")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def locations(self, filters: EventFilter) -> list[dict]:
+        common.check_filters(filters)
+        where, params = _event_where(filters)
+        where += f" {'AND' if where else 'WHERE'} e.location_name IS NOT NULL"
+        with self._lock:
+            rows = self._rows(
+                "SELECT e.location_name, e.location_country, e.latitude, e.longitude, COUNT(*) "
+                f"FROM events e {where} GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1",
+                params,
+            )
+        keys = ("name", "country", "lat", "lon", "count")
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def entities(self, page: Page, kind: str | None = None, query: str | None = None) -> ResultPage:

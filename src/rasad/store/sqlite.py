@@ -62,6 +62,10 @@ CREATE TABLE events (
     date_end TEXT,
     language TEXT,
     outlet TEXT,
+    location_name TEXT,
+    location_country TEXT,
+    latitude REAL,
+    longitude REAL,
     event TEXT NOT NULL
 );
 CREATE INDEX events_document ON events (document_seq);
