@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from rasad import __version__
 from rasad.actors.petrarch import add_parser as add_petrarch_parser
+from rasad.api.commands import add_parsers as add_api_parsers
 from rasad.document import ReadProblem
 from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     dict_check.set_defaults(func=cmd_check)
     add_petrarch_parser(dict_commands)
     add_store_parsers(commands)
+    add_api_parsers(commands)
     return parser
 
 

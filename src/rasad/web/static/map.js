@@ -1,0 +1,42 @@
+// Event locations on an offline world outline (Natural Earth 110m via world-atlas, vendored).
+"use strict";
+
+(async function drawMap() {
+  const holder = document.getElementById("map");
+  const status = document.getElementById("map-status");
+  let world;
+  let data;
+  try {
+    [world, data] = await Promise.all([
+      rasad.fetchJson("/static/vendor/world-atlas/countries-110m.json"),
+      rasad.fetchJson("/api/locations", rasad.filterParams()),
+    ]);
+  } catch (error) {
+    rasad.showStatus(status, `Could not load the map: ${error.message}`);
+    return;
+  }
+  const width = holder.clientWidth || 900;
+  const height = holder.clientHeight || 560;
+  const land = topojson.feature(world, world.objects.countries);
+  const projection = d3.geoNaturalEarth1().fitSize([width, height], { type: "Sphere" });
+  const path = d3.geoPath(projection);
+
+  const svg = d3.select(holder).append("svg").attr("viewBox", `0 0 ${width} ${height}`)
+    .attr("role", "img").attr("aria-label", "Map of event locations");
+  svg.append("path").attr("class", "graticule").attr("d", path(d3.geoGraticule10()));
+  svg.append("g").selectAll("path").data(land.features).join("path")
+    .attr("class", "land").attr("d", path)
+    .append("title").text((f) => f.properties.name);
+
+  const places = data.places.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon));
+  rasad.showStatus(status, places.length
+    ? `${places.length} places, ${d3.sum(places, (p) => p.count)} events.`
+    : "No event in these results names a place.");
+  const radius = d3.scaleSqrt().domain([1, d3.max(places, (p) => p.count) || 1]).range([4, 24]);
+  const marks = svg.append("g").selectAll("g").data(places).join("g")
+    .attr("transform", (p) => `translate(${projection([p.lon, p.lat])})`);
+  marks.append("circle").attr("class", "place").attr("r", (p) => radius(p.count))
+    .append("title").text((p) => `${p.name}${p.country ? ` (${p.country})` : ""}: ${p.count} events`);
+  marks.append("text").attr("class", "place-label").attr("dx", (p) => radius(p.count) + 3)
+    .attr("dy", "0.35em").text((p) => p.name);
+})();
