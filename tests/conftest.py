@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from rasad.store import open_store
+from rasad.store.base import Store
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -48,3 +53,47 @@ def record_validator():
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+# --- the store, over both backends (see tests/postgres_server.py) -----------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """Base URL of a throw-away PostgreSQL server for the session (append a database name)."""
+    from postgres_server import MISSING, find_binaries, running_server
+
+    pytest.importorskip("psycopg")
+    if find_binaries() is None:
+        pytest.skip(MISSING)
+    with running_server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty store, new for each test: a SQLite file, or a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    import psycopg
+    from psycopg import sql
+
+    base = request.getfixturevalue("postgres_url")
+    name = f"rasad_test_{next(_DATABASE_NUMBERS)}"
+    with psycopg.connect(base + "postgres", autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    yield base + name
+    with psycopg.connect(base + "postgres", autocommit=True) as admin:
+        admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """An open, empty store on each backend; closed after the test."""
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+_DATABASE_NUMBERS = itertools.count()

@@ -1,0 +1,266 @@
+"""The store over PostgreSQL (psycopg 3): for a team sharing one database, or more data than a file.
+
+Same tables and columns as the SQLite store; records and events are JSONB. Full-text search uses a
+``tsvector`` of the *normalised* title (weight A) and text (weight B) with the ``simple``
+configuration: no stemming and no stop words, which suits three languages at once, and the
+normalisation already folds the Arabic-script letter forms that ``simple`` would keep apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import urlsplit
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from rasad.store import common
+from rasad.store.base import Page
+from rasad.store.sql import SQLStore
+from rasad.text.normalize import normalize_string
+
+MAX_INDEXED_CHARS = 300_000  # a tsvector holds at most 1 MB; no news article comes near this
+STREAM_CHUNK = 256
+MIGRATION_LOCK = 7_261_001  # advisory lock id: one migrating process at a time
+
+SCHEMA_1 = """
+CREATE TABLE documents (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    record JSONB NOT NULL,
+    title TEXT,
+    language TEXT,
+    published TEXT,
+    outlet TEXT,
+    url TEXT,
+    coder_version TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    record_hash TEXT NOT NULL,
+    event_count INTEGER NOT NULL,
+    ingested_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_language ON documents (language);
+CREATE INDEX documents_outlet ON documents (outlet);
+CREATE INDEX documents_published ON documents (published);
+
+CREATE TABLE events (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    document_seq BIGINT NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    document_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    event_type TEXT,
+    actor_code TEXT,
+    actor_org TEXT,
+    recipient_code TEXT,
+    recipient_org TEXT,
+    modality TEXT,
+    date TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    language TEXT,
+    outlet TEXT,
+    location_name TEXT,
+    location_country TEXT,
+    latitude DOUBLE PRECISION,
+    longitude DOUBLE PRECISION,
+    event JSONB NOT NULL
+);
+CREATE INDEX events_document ON events (document_seq);
+CREATE INDEX events_document_id ON events (document_id);
+CREATE INDEX events_actor_code ON events (actor_code);
+CREATE INDEX events_actor_org ON events (actor_org);
+CREATE INDEX events_recipient_code ON events (recipient_code);
+CREATE INDEX events_recipient_org ON events (recipient_org);
+CREATE INDEX events_type_date ON events (event_type, date_start);
+CREATE INDEX events_date ON events (date_start, date_end);
+
+CREATE TABLE event_contexts (
+    event_seq BIGINT NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+    context TEXT NOT NULL
+);
+CREATE INDEX event_contexts_context ON event_contexts (context, event_seq);
+CREATE INDEX event_contexts_event ON event_contexts (event_seq);
+
+CREATE TABLE entities (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    document_seq BIGINT NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    kind TEXT,
+    name TEXT,
+    country TEXT,
+    mention_count INTEGER NOT NULL,
+    search_key TEXT NOT NULL
+);
+CREATE INDEX entities_document ON entities (document_seq);
+CREATE INDEX entities_entity ON entities (entity_id);
+
+CREATE TABLE mentions (
+    entity_seq BIGINT NOT NULL REFERENCES entities (seq) ON DELETE CASCADE,
+    document_seq BIGINT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions (entity_seq)
+"""
+
+SEARCH_VECTOR = (
+    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', LEFT(%s, %s)), 'B')"
+)
+
+
+def _create_tables(connection: psycopg.Connection) -> None:
+    for statement in SCHEMA_1.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+def _add_search_index(connection: psycopg.Connection) -> None:
+    """Full-text index over normalised title and text, filled from the documents already stored."""
+    connection.execute(
+        "CREATE TABLE documents_search (seq BIGINT PRIMARY KEY REFERENCES documents (seq) ON DELETE CASCADE, "
+        "vector TSVECTOR NOT NULL)"
+    )
+    connection.execute("CREATE INDEX documents_search_vector ON documents_search USING GIN (vector)")
+    for seq, title, text in connection.execute("SELECT seq, title, text FROM documents").fetchall():
+        connection.execute(
+            f"INSERT INTO documents_search (seq, vector) VALUES (%s, {SEARCH_VECTOR})",
+            (seq, normalize_string(title or ""), normalize_string(text), MAX_INDEXED_CHARS),
+        )
+
+
+Migration = Callable[[psycopg.Connection], None]
+
+# Numbered by position (1, 2, ...), the same steps as the SQLite store. Append; never edit a released one.
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_search_index)
+
+
+def migrate(connection: psycopg.Connection, until: int | None = None) -> int:
+    """Bring the schema to the latest version (or ``until``) in one transaction."""
+    target = len(MIGRATIONS) if until is None else until
+    with connection.transaction():
+        connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        current = connection.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
+        if current > len(MIGRATIONS):
+            raise ValueError(
+                f"the database has schema version {current}, newer than this rasad knows ({len(MIGRATIONS)})"
+            )
+        for version in range(current + 1, target + 1):
+            MIGRATIONS[version - 1](connection)
+            connection.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (%s, %s)", (version, common.now())
+            )
+    return max(current, target)
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return url.replace(f":{parts.password}@", ":***@", 1)
+
+
+def _storable(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL; U+FFFD keeps the length, so offsets into the text stay right."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
+def _dumps(value: dict) -> str:
+    return common.record_json(value).replace("\\u0000", "\\ufffd")
+
+
+class PostgresStore(SQLStore):
+    """``RASAD_DB=postgresql://user@host/db``: the schema is created or migrated on first use."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        try:
+            self._connection = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as error:
+            reason = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+            raise ValueError(f"cannot connect to PostgreSQL at {_without_password(url)}: {reason}") from None
+        migrate(self._connection)
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        return self._connection.execute(self._sql(sql), [_storable(p) for p in params]).fetchall()
+
+    def _execute(self, sql: str, params: Iterable[Any] = ()) -> None:
+        self._connection.execute(self._sql(sql), [_storable(p) for p in params])
+
+    def _insert(self, sql: str, params: Iterable[Any]) -> int:
+        row = self._connection.execute(self._sql(sql) + " RETURNING seq", [_storable(p) for p in params])
+        return int(row.fetchone()[0])
+
+    def _stream(self, sql: str, params: Iterable[Any] = ()) -> Iterator[tuple]:
+        """A server-side cursor in a read-only transaction: constant memory, one consistent snapshot."""
+        with (
+            self._lock,
+            self._connection.transaction(),
+            self._connection.cursor(name="rasad_export") as cursor,
+        ):
+            cursor.itersize = STREAM_CHUNK
+            cursor.execute(self._sql(sql), [_storable(p) for p in params])
+            yield from cursor
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._connection.transaction():
+            yield
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        with self._connection.transaction():  # nested: psycopg makes it a savepoint
+            yield
+
+    def _json_param(self, value: dict) -> Jsonb:
+        return Jsonb(value, dumps=_dumps)
+
+    def _json_value(self, value: Any) -> dict:
+        return json.loads(value) if isinstance(value, str) else value
+
+    def _index_text(self, seq: int, row: common.DocumentRow) -> None:
+        self._execute(
+            f"INSERT INTO documents_search (seq, vector) VALUES (?, {SEARCH_VECTOR.replace('%s', '?')})",
+            (seq, row.search_title, row.search_text, MAX_INDEXED_CHARS),
+        )
+
+    def _unindex_text(self, seq: int) -> None:
+        self._execute("DELETE FROM documents_search WHERE seq = ?", (seq,))
+
+    def _contains(self, column: str) -> str:
+        return f"STRPOS({column}, ?) > 0"
+
+    def _search_rows(
+        self, terms: list[str], language: str | None, page: Page
+    ) -> tuple[list[tuple[str, str | None, str | None, str | None, str]], int]:
+        # plainto_tsquery reads its argument as plain words joined by AND: no operator can get in.
+        where = "s.vector @@ plainto_tsquery('simple', ?)"
+        params: list[Any] = [" ".join(terms)]
+        if language:
+            where += " AND d.language = ?"
+            params.append(language)
+        join = "FROM documents_search s JOIN documents d ON d.seq = s.seq"
+        total = self._rows(f"SELECT COUNT(*) {join} WHERE {where}", params)[0][0]
+        rows = self._rows(
+            f"SELECT d.id, d.title, d.language, d.published, d.text {join} WHERE {where} "
+            "ORDER BY ts_rank(s.vector, plainto_tsquery('simple', ?)) DESC, d.seq LIMIT ? OFFSET ?",
+            (*params, params[0], page.limit, page.offset),
+        )
+        return rows, total
