@@ -29,7 +29,7 @@ from starlette.types import ASGIApp
 from rasad import __version__
 from rasad.api import DEFAULT_MAX_BODY_BYTES
 from rasad.api.glossary import Glossary, packaged_glossary
-from rasad.api.security import SecurityHeaders
+from rasad.api.security import BodySizeLimit, SecurityHeaders
 from rasad.document import RawDocument
 from rasad.store import coder_version as current_coder_version
 from rasad.store.base import MAX_PAGE_SIZE, EventFilter, Page, Store
@@ -45,10 +45,16 @@ T = TypeVar("T")
 
 
 class RasadApp(FastAPI):
-    """FastAPI with the security headers outside every other layer, so 500 pages get them too."""
+    """FastAPI with the body limit and the security headers outside every other layer.
+
+    Outside Starlette's own error layer, so a 500 page gets the headers too and an oversized body
+    is refused before any of the application runs.
+    """
+
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityHeaders(super().build_middleware_stack())
+        return SecurityHeaders(BodySizeLimit(super().build_middleware_stack(), self.max_body_bytes))
 
 
 class NewDocument(BaseModel):
@@ -212,15 +218,15 @@ def create_app(
         description="PLOVER political event data from Arabic, Persian and English news.",
         docs_url=None,
         redoc_url=None,
-        max_body_size=max_body_bytes,
     )
+    app.max_body_bytes = max_body_bytes
     app.state.store = store
     if cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "Content-Type"],
         )  # fmt: skip
-    _install_error_handlers(app, max_body_bytes)
+    _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def writer(authorization: Annotated[str | None, Header()] = None) -> None:
@@ -337,7 +343,7 @@ def create_app(
     return app
 
 
-def _install_error_handlers(app: FastAPI, max_body_bytes: int) -> None:
+def _install_error_handlers(app: FastAPI) -> None:
     """Errors as one clear line: JSON under /api, a small page elsewhere, never a stack trace."""
     from rasad.api.pages import error_page
 
@@ -349,9 +355,7 @@ def _install_error_handlers(app: FastAPI, max_body_bytes: int) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         message = str(error.detail)
-        if error.status_code == 413:
-            message = f"request body too large: the limit is {max_body_bytes} bytes (RASAD_MAX_BODY_BYTES)"
-        elif error.status_code == 404 and message == "Not Found":
+        if error.status_code == 404 and message == "Not Found":
             message = "not found"
         headers = {"WWW-Authenticate": "Bearer"} if error.status_code == 401 else None
         return reply(request, error.status_code, message, headers)

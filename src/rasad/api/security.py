@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # No inline script, no inline event handlers, no third-party origin: everything the pages need is
@@ -48,20 +49,18 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-class BodyTooLarge(Exception):
-    """Raised inside ``receive`` when a streamed body passes the limit."""
-
-
 class BodySizeLimit:
     """Refuses request bodies over ``max_bytes`` with 413 and a one-line JSON message.
 
-    A declared Content-Length over the limit is refused before anything is read; a body without
-    one (chunked) is counted as it arrives and refused once it passes the limit.
+    A declared Content-Length over the limit is refused before anything is read. A body without
+    one (chunked) is counted as it arrives; past the limit, reading it raises an HTTPException(413),
+    which FastAPI passes on to the app's error handler instead of reading further.
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.message = f"request body too large: the limit is {max_bytes} bytes (RASAD_MAX_BODY_BYTES)"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -72,7 +71,6 @@ class BodySizeLimit:
             await self._refuse(send)
             return
         received = 0
-        response_started = False
 
         async def counting_receive() -> Message:
             nonlocal received
@@ -80,32 +78,13 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyTooLarge
+                    raise HTTPException(413, self.message)
             return message
 
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            response_started = response_started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not response_started:
-                await self._refuse(send)
+        await self.app(scope, counting_receive, send)
 
     async def _refuse(self, send: Send) -> None:
-        body = json.dumps(
-            {"error": f"request body too large: the limit is {self.max_bytes} bytes (RASAD_MAX_BODY_BYTES)"}
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
+        body = json.dumps({"error": self.message}).encode()
+        headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": 413, "headers": headers})
         await send({"type": "http.response.body", "body": body})
