@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from postgres_server import empty_store_url
 from rasad.store import open_store
 from rasad.store.base import Store
 
@@ -73,19 +73,8 @@ def postgres_url() -> Iterator[str]:
 @pytest.fixture(params=["sqlite", "postgres"])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of an empty store, new for each test: a SQLite file, or a PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
-        return
-    import psycopg
-    from psycopg import sql
-
-    base = request.getfixturevalue("postgres_url")
-    name = f"rasad_test_{next(_DATABASE_NUMBERS)}"
-    with psycopg.connect(base + "postgres", autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    yield base + name
-    with psycopg.connect(base + "postgres", autocommit=True) as admin:
-        admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+    with empty_store_url(request, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -94,6 +83,3 @@ def store(store_url: str) -> Iterator[Store]:
     opened = open_store(store_url)
     yield opened
     opened.close()
-
-
-_DATABASE_NUMBERS = itertools.count()

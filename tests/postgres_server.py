@@ -8,6 +8,7 @@ deleted at the end of the session anyway, and the tests run several times faster
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -17,6 +18,8 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 SUPERUSER = "rasad"
 MISSING = "PostgreSQL server binaries not found (initdb, pg_ctl): run `make system` to install them"
@@ -87,3 +90,32 @@ def running_server() -> Iterator[str]:
             )
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+_DATABASE_NUMBERS = itertools.count()
+
+
+@contextmanager
+def fresh_database(server_url: str) -> Iterator[str]:
+    """A new, empty database on the server for one test (or module), dropped afterwards."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"rasad_test_{os.getpid()}_{next(_DATABASE_NUMBERS)}"
+    with psycopg.connect(server_url + "postgres", autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield server_url + name
+    finally:
+        with psycopg.connect(server_url + "postgres", autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@contextmanager
+def empty_store_url(request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """The URL of an empty store for a fixture of any scope parametrised with "sqlite" / "postgres"."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{folder / 'store.sqlite3'}"
+        return
+    with fresh_database(request.getfixturevalue("postgres_url")) as url:
+        yield url

@@ -20,7 +20,15 @@ DEFAULT_PATH = "rasad.sqlite3"
 ENVIRONMENT_VARIABLE = "RASAD_DB"
 DATA_SUFFIXES = (".tsv", ".yaml", ".json")
 
-__all__ = ["DEFAULT_PATH", "ENVIRONMENT_VARIABLE", "Store", "coder_version", "open_store", "store_url"]
+__all__ = [
+    "DEFAULT_PATH",
+    "ENVIRONMENT_VARIABLE",
+    "Store",
+    "coder_version",
+    "data_digest",
+    "open_store",
+    "store_url",
+]
 
 
 def store_url(url: str | None = None) -> str:
@@ -35,7 +43,7 @@ def open_store(url: str | None = None) -> Store:
         from rasad.store.postgres import PostgresStore
 
         return PostgresStore(target)
-    if target.startswith("sqlite://"):
+    if target.startswith("sqlite:"):
         path = target.removeprefix("sqlite://")
         if not path.startswith("/"):
             raise ValueError(
@@ -60,18 +68,15 @@ def coder_version() -> str:
     An analyst's edit to a dictionary changes what rasad codes, so it must count as a new coder:
     ``rasad ingest`` then re-codes the stored documents instead of skipping them.
     """
-    root = resources.files("rasad")
+    return f"{__version__}+{data_digest(Path(str(resources.files('rasad'))))}"
+
+
+def data_digest(root: Path) -> str:
+    """Ten hex digits over the name and bytes of every data file under ``root`` (code excluded)."""
     digest = hashlib.sha256()
-    for path in sorted(_data_files(Path(str(root)))):
-        digest.update(path.relative_to(Path(str(root))).as_posix().encode())
+    files = [p for p in root.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()]
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:10]}"
-
-
-def _data_files(root: Path) -> list[Path]:
-    return [
-        p
-        for p in root.rglob("*")
-        if p.suffix in DATA_SUFFIXES and p.is_file() and "__pycache__" not in p.parts
-    ]
+    return digest.hexdigest()[:10]

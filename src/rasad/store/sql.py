@@ -399,7 +399,7 @@ def _document_where(filters: EventFilter) -> tuple[str, tuple]:
         ("outlet", filters.outlet),
         ("id", filters.document_id),
     ):
-        if value is not None:
+        if value:  # None or "" (an empty form field): no condition
             conditions.append(f"d.{column} = ?")
             params.append(value)
     if not conditions:
@@ -448,7 +448,7 @@ def _event_where(filters: EventFilter) -> tuple[str, tuple]:
         ("outlet", filters.outlet),
         ("document_id", filters.document_id),
     ):
-        if value is not None:
+        if value:
             conditions.append(f"e.{column} = ?")
             params.append(value)
     if not conditions:
