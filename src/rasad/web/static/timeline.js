@@ -28,7 +28,9 @@
     .attr("role", "img").attr("aria-label", "Events per month");
   svg.append("g").selectAll("g").data(stack).join("g")
     .attr("fill", (layer) => rasad.typeColours[layer.key])
-    .selectAll("rect").data((layer) => layer.map((d) => Object.assign(d, { key: layer.key }))).join("rect")
+    .selectAll("rect")
+    .data((layer) => layer.filter((d) => d[1] > d[0]).map((d) => Object.assign(d, { key: layer.key })))
+    .join("rect")
     .attr("class", "bar")
     .attr("x", (d) => x(d.data.month)).attr("width", x.bandwidth())
     .attr("y", (d) => y(d[1])).attr("height", (d) => y(d[0]) - y(d[1]))
