@@ -16,11 +16,16 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-## demo: install, code the bundled sample corpus, show what came out
+## demo: install, code the bundled sample corpus, show what came out, then store it and serve the
+## web app on http://127.0.0.1:8000 (Ctrl-C stops the server)
+DEMO_DB := out/demo.sqlite3
 demo: install
 	$(BIN)/rasad check
 	$(BIN)/rasad code samples -o out/samples.jsonl
 	$(BIN)/rasad show --events out/samples.jsonl
+	$(BIN)/rasad ingest samples --db $(DEMO_DB)
+	@echo "rasad: the web app is at http://127.0.0.1:8000"
+	$(BIN)/rasad serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000
 
 ## system: the Debian packages the tests drive (Chromium and Noto fonts for the browser test,
 ## PostgreSQL for the store tests). Installed when running as root and missing; otherwise those
