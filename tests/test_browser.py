@@ -6,20 +6,13 @@ the seeds and a hostile article. Screenshots go to ``test-artifacts/`` for a per
 
 from __future__ import annotations
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from rasad.store import open_store
-from web_corpus import HOSTILE_ID, HOSTILE_TEXT, load_corpus
+from web_corpus import HOSTILE_ID, HOSTILE_TEXT, bench_load_module, load_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -29,43 +22,14 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``rasad serve`` over the corpus, on 127.0.0.1; its base URL."""
+    """``rasad serve`` over the corpus, on a free 127.0.0.1 port; its base URL."""
     database = tmp_path_factory.mktemp("browser") / "store.sqlite3"
     with open_store(str(database)) as store:
         load_corpus(store)
-    port = free_port()
-    environment = {key: value for key, value in os.environ.items() if key != "RASAD_TOKEN"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rasad.cli", "serve", "--db", str(database), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=environment,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/stats", timeout=2) as answer:
-                    assert json.load(answer)["documents"] > 0
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read().decode() if process.stdout else ""
-                    pytest.fail(f"rasad serve did not start: {output[-2000:]}")
-                time.sleep(0.2)
+    with bench_load_module().running_server(database) as (base, _):
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

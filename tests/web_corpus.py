@@ -1,13 +1,17 @@
-"""The corpus the API, browser and load tests serve: the samples, the seeds and one hostile article.
+"""What the API, browser and load tests share: the corpus they serve and the bench's server runner.
 
-Coding it takes seconds, so it is coded once per test session and saved into each fresh store.
-The hostile article is ours: markup in the title and the text that must show as text and never run.
+The corpus is the samples, the seeds and one hostile article. Coding it takes seconds, so it is
+coded once per test session and saved into each fresh store. The hostile article is ours: markup
+in the title and the text that must show as text and never run.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest import ReadLimits, iter_documents
@@ -42,3 +46,14 @@ def load_corpus(store: Store) -> int:
     """Save the coded corpus into ``store``; the number of documents saved."""
     counts = store.save_many(coded_corpus(), coder_version())
     return counts.added
+
+
+@cache
+def bench_load_module() -> ModuleType:
+    """``bench/load.py`` (not a package): its ``running_server`` starts a real ``rasad serve``."""
+    spec = importlib.util.spec_from_file_location("rasad_bench_load", REPO / "bench" / "load.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
