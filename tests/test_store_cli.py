@@ -86,6 +86,17 @@ def test_ingest_with_workers_stores_the_same_records(
         assert list(first.iter_records()) == list(second.iter_records())
 
 
+def test_ingest_and_export_give_the_records_of_rasad_code_on_both_backends(
+    store_url: str, samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["code", str(samples_dir), "-o", str(tmp_path / "coded.jsonl"), "--no-progress"]) == 0
+    assert ingest(capsys, str(samples_dir), "--db", store_url)[0] == 0
+    exported = tmp_path / "exported.jsonl"
+    assert main(["export", "--db", store_url, "--format", "plover-jsonl", "-o", str(exported)]) == 0
+    coded = [json.loads(line) for line in (tmp_path / "coded.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()] == coded
+
+
 def test_ingest_refuses_an_unknown_database_url(samples_dir: Path, capsys: pytest.CaptureFixture) -> None:
     code, err = ingest(capsys, str(samples_dir), "--db", "mysql://somewhere/db")
     assert code == 2

@@ -28,7 +28,7 @@ from rasad.store.base import (
 from rasad.text.normalize import normalize_string
 
 BATCH_DOCUMENTS = 64  # documents per transaction in save_many: fewer commits, little lost to a kill
-BATCH_SECONDS = 2.0  # ...and no longer than this between commits on a slow stream
+BATCH_SECONDS = 1.0  # ...and no longer than this between commits on a slow stream
 
 EVENT_COLUMNS = (
     "e.event, e.document_id, d.title, d.url, d.outlet, d.language"  # what an event row comes back with
