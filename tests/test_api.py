@@ -258,6 +258,9 @@ def test_writes_need_the_configured_token(loaded: Store) -> None:
         again = client.post("/api/documents", json=article, headers=auth)
         assert again.json()["outcome"] == "unchanged"
         assert client.post("/api/documents", json={"title": "no text"}, headers=auth).status_code == 400
+        nul = client.post("/api/documents", json={"text": "Iran\x00 and Iraq"}, headers=auth)
+        assert nul.status_code == 400
+        assert "NUL" in nul.json()["error"]
         broken = client.post(
             "/api/documents", content=b"{not json", headers={**auth, "Content-Type": "application/json"}
         )

@@ -11,37 +11,32 @@ from __future__ import annotations
 
 import hmac
 import logging
-import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp
 
 from rasad import __version__
 from rasad.api import DEFAULT_MAX_BODY_BYTES
 from rasad.api.glossary import Glossary, packaged_glossary
+from rasad.api.pages import add_pages, error_page
+from rasad.api.params import asked, clean_text, event_filter, paging
 from rasad.api.security import BodySizeLimit, SecurityHeaders
 from rasad.document import RawDocument
 from rasad.store import coder_version as current_coder_version
-from rasad.store.base import MAX_PAGE_SIZE, EventFilter, Page, Store
-from rasad.store.common import check_filters
+from rasad.store.base import EventFilter, Page, ResultPage, Store
 
-WEB = Path(__file__).resolve().parent.parent / "web"
-STATIC = WEB / "static"
-MAX_TEXT_PARAM = 200
-MAX_OFFSET = 1_000_000
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_GRAPH_EDGES = 150
 log = logging.getLogger("rasad.api")
-T = TypeVar("T")
 
 
 class RasadApp(FastAPI):
@@ -67,74 +62,16 @@ class NewDocument(BaseModel):
     published: str | None = Field(default=None, max_length=100, description="publication date as given")
     id: str | None = Field(default=None, min_length=8, max_length=200, description="your own id")
 
-
-def clean_text(name: str, value: str | None, max_chars: int = MAX_TEXT_PARAM) -> str | None:
-    """A text parameter as given, or a 400 for what no store column can hold (control characters)."""
-    if value is None:
-        return None
-    if len(value) > max_chars:
-        raise HTTPException(400, f"{name} is too long: at most {max_chars} characters")
-    if any(unicodedata.category(char) in ("Cc", "Cs") for char in value):
-        raise HTTPException(400, f"{name} must not contain control characters")
-    return value.strip() or None
+    @field_validator("*")
+    @classmethod
+    def no_nul_characters(cls, value: str | None) -> str | None:
+        """PostgreSQL cannot store NUL in text; refuse it here with a clear 400 on every backend."""
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
 
 
-def code_param(name: str, value: str | None) -> str | None:
-    """An actor code: ISO3 (KAZ) or an IGO code (CSTO); letters and digits only, upper-cased."""
-    value = clean_text(name, value, 16)
-    if value is not None and not (value.isascii() and value.isalnum()):
-        raise HTTPException(400, f"{name} must be a country or organisation code such as KAZ or CSTO")
-    return value.upper() if value else None
-
-
-def paging(
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="rows per page")] = 50,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")] = 0,
-) -> Page:
-    return Page(limit=limit, offset=offset)
-
-
-def event_filter(
-    actor: Annotated[str | None, Query(description="ISO3 state or IGO code of the actor")] = None,
-    recipient: Annotated[str | None, Query(description="ISO3 state or IGO code of the recipient")] = None,
-    event_type: Annotated[list[str], Query(alias="type", description="PLOVER event type; repeatable")] = [],  # noqa: B006
-    context: Annotated[str | None, Query(description="PLOVER context, e.g. military")] = None,
-    modality: Annotated[list[str], Query(description="asserted, intended, denied, …; repeatable")] = [],  # noqa: B006
-    date_from: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD, inclusive")] = None,
-    date_to: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD, inclusive")] = None,
-    language: Annotated[str | None, Query(description="ISO 639-1 code of the article: ar, fa, en")] = None,
-    outlet: Annotated[str | None, Query()] = None,
-    document: Annotated[str | None, Query(description="only the events of this document id")] = None,
-    symmetric: Annotated[bool, Query(description="also the pair the other way round")] = False,
-) -> EventFilter:
-    if len(event_type) > 16 or len(modality) > 5:
-        raise HTTPException(400, "too many type or modality values")
-    filters = EventFilter(
-        actor=code_param("actor", actor),
-        recipient=code_param("recipient", recipient),
-        event_types=tuple(t.upper() for t in (clean_text("type", v, 20) for v in event_type) if t),
-        context=clean_text("context", context, 40),
-        modalities=tuple(m.lower() for m in (clean_text("modality", v, 40) for v in modality) if m),
-        date_from=clean_text("date_from", date_from, 10),
-        date_to=clean_text("date_to", date_to, 10),
-        language=clean_text("language", language, 8),
-        outlet=clean_text("outlet", outlet),
-        document_id=clean_text("document", document),
-        dyad_symmetric=symmetric,
-    )
-    asked(lambda: check_filters(filters))
-    return filters
-
-
-def asked(call: Callable[[], T]) -> T:
-    """Run a store call; a ValueError is the store rejecting a value, so the client gets a 400."""
-    try:
-        return call()
-    except ValueError as error:
-        raise HTTPException(400, str(error)) from None
-
-
-def page_json(result: Any) -> dict:
+def page_json(result: ResultPage) -> dict:
     return {
         "total": result.total,
         "limit": result.page.limit,
@@ -337,15 +274,12 @@ def create_app(
         """How many documents, events and entities the store holds."""
         return store.count()
 
-    from rasad.api.pages import add_pages
-
     add_pages(app, store, glossary)
     return app
 
 
 def _install_error_handlers(app: FastAPI) -> None:
     """Errors as one clear line: JSON under /api, a small page elsewhere, never a stack trace."""
-    from rasad.api.pages import error_page
 
     def reply(request: Request, status: int, message: str, headers: dict | None = None) -> Response:
         if request.url.path.startswith("/api") or request.url.path == "/openapi.json":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -16,14 +17,15 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from rasad.api.app import WEB, asked, clean_text, event_filter, paging
 from rasad.api.glossary import QUADS, Glossary
+from rasad.api.params import asked, clean_text, event_filter, paging
 from rasad.events.lexicon import EVENT_TYPES, MODALITIES
 from rasad.store.base import EventFilter, Page, Store
 
+TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "ps", "ku", "he"})
 # Autoescape on for every template, whatever its file name: data is always text, never markup.
-templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=True))
+templates = Jinja2Templates(env=Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True))
 
 
 @dataclass
