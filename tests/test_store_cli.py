@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,16 @@ def test_search_prints_id_date_title_and_snippet(ingested: str, capsys: pytest.C
 def test_search_takes_any_query(ingested: str, capsys: pytest.CaptureFixture, query: str) -> None:
     assert main(["search", "--db", ingested, "--", query]) == 0  # "--": a query may start with "-"
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_database_failure_is_one_line_not_a_traceback(ingested: str, capsys: pytest.CaptureFixture) -> None:
+    connection = sqlite3.connect(ingested)
+    connection.execute("DROP TABLE documents_search")  # a damaged database
+    connection.close()
+    assert main(["search", "كازاخستان", "--db", ingested]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"rasad: database error ({ingested}): no such table: documents_search")
+    assert "Traceback" not in err
 
 
 def test_search_rejects_a_bad_limit(ingested: str, capsys: pytest.CaptureFixture) -> None:

@@ -31,6 +31,17 @@ __all__ = [
 ]
 
 
+def database_errors() -> tuple[type[Exception], ...]:
+    """What a database raises when it fails (locked, unreachable, disk full), for a one-line message."""
+    import sqlite3
+
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, psycopg.Error)
+
+
 def store_url(url: str | None = None) -> str:
     """The URL actually used: the argument, else ``$RASAD_DB``, else the default file."""
     return url or os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_PATH

@@ -6,7 +6,7 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
@@ -15,7 +15,7 @@ from tqdm import tqdm
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest import ReadLimits, iter_documents
 from rasad.run import code_pairs
-from rasad.store import coder_version, open_store, store_url
+from rasad.store import coder_version, database_errors, open_store, store_url
 from rasad.store.base import EventFilter, IngestCounts, Page, Store, StoredVersion
 from rasad.store.common import content_hash
 from rasad.store.export import FORMATS, export
@@ -28,6 +28,9 @@ DB_HELP = "database: a path, sqlite:///path or postgresql://… (default: $RASAD
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     """Register the store's sub-commands on the ``rasad`` parser."""
+    ingest_command, search_command, export_command = (
+        _reporting_database_errors(command) for command in (cmd_ingest, cmd_search, cmd_export)
+    )
     ingest = commands.add_parser(
         "ingest",
         help="code documents and store them (skips what is stored with the current coder)",
@@ -58,14 +61,14 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         help="skip (and report) documents larger than this (default: %(default)s)",
     )
     ingest.add_argument("--keep-duplicates", action="store_true", help="code near-duplicate documents again")
-    ingest.set_defaults(func=cmd_ingest)
+    ingest.set_defaults(func=ingest_command)
 
     search = commands.add_parser("search", help="full-text search of the stored documents")
     search.add_argument("query", metavar="QUERY", help="words to find (letter forms and diacritics ignored)")
     search.add_argument("--db", metavar="URL", help=DB_HELP)
     search.add_argument("--language", metavar="CODE", help="only documents in this language (ar, fa, en)")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="hits to show (default: 20)")
-    search.set_defaults(func=cmd_search)
+    search.set_defaults(func=search_command)
 
     export_parser = commands.add_parser(
         "export",
@@ -95,7 +98,26 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     export_parser.add_argument("--language", metavar="CODE")
     export_parser.add_argument("--outlet", metavar="NAME")
     export_parser.add_argument("--document", dest="document_id", metavar="ID")
-    export_parser.set_defaults(func=cmd_export)
+    export_parser.set_defaults(func=export_command)
+
+
+def _reporting_database_errors(
+    command: Callable[[argparse.Namespace], int],
+) -> Callable[[argparse.Namespace], int]:
+    """A database failure mid-command (locked file, lost connection, full disk) is one line, not a traceback.
+
+    What was committed stays committed: an ingest can be run again to finish.
+    """
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except database_errors() as error:
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            print(f"rasad: database error ({store_url(args.db)}): {reason}", file=sys.stderr)
+            return EXIT_USAGE
+
+    return run
 
 
 def _open(url: str | None) -> Store | None:

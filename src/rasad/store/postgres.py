@@ -181,6 +181,8 @@ def _dumps(value: dict) -> str:
 class PostgresStore(SQLStore):
     """``RASAD_DB=postgresql://user@host/db``: the schema is created or migrated on first use."""
 
+    document_errors = (psycopg.DataError, psycopg.IntegrityError, psycopg.errors.ProgramLimitExceeded)
+
     def __init__(self, url: str) -> None:
         super().__init__()
         try:

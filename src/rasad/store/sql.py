@@ -38,6 +38,9 @@ EVENT_COLUMNS = (
 class SQLStore(Store):
     """The shared part of both SQL backends; one connection, used by one thread at a time."""
 
+    # What the database raises for values of one document it cannot store (the batch goes on).
+    document_errors: tuple[type[Exception], ...] = ()
+
     def __init__(self) -> None:
         self._lock = threading.RLock()
 
@@ -109,7 +112,7 @@ class SQLStore(Store):
         try:
             with self._savepoint():
                 outcome = self._save(document, record, coder_version)
-        except (KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError, *self.document_errors) as error:
             counts.failed += 1
             where = document.path or (record.get("id") if isinstance(record, dict) else None) or "<document>"
             counts.problems.append(f"{where}: not stored: {type(error).__name__}: {error}")

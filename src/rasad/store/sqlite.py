@@ -179,6 +179,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
 class SQLiteStore(SQLStore):
     """The default store: a single file, nothing to install or run."""
 
+    document_errors = (sqlite3.IntegrityError, sqlite3.DataError, OverflowError)
+
     def __init__(self, path: str | Path) -> None:
         super().__init__()
         self.path = Path(path)
