@@ -21,6 +21,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -81,16 +82,15 @@ class LoadReport:
 
     def summary(self) -> str:
         lines = [f"{self.requests} requests, {len(self.errors)} errors, {self.wall_seconds:.1f} s wall"]
-        for kind, values in sorted(self.latencies.items()):
-            lines.append(f"  {kind:9} n={len(values):5}  p50 {percentile(values, 50) * 1000:7.1f} ms  "
-                         f"p99 {percentile(values, 99) * 1000:7.1f} ms")  # fmt: skip
-        every = self.all_latencies()
-        if every:
-            lines.append(f"  {'all':9} n={len(every):5}  p50 {percentile(every, 50) * 1000:7.1f} ms  "
-                         f"p99 {percentile(every, 99) * 1000:7.1f} ms")  # fmt: skip
+        for kind, values in [*sorted(self.latencies.items()), ("all", self.all_latencies())]:
+            if values:
+                lines.append(
+                    f"  {kind:9} n={len(values):5}  p50 {percentile(values, 50) * 1000:7.1f} ms  "
+                    f"p99 {percentile(values, 99) * 1000:7.1f} ms  max {max(values) * 1000:7.1f} ms"
+                )
         if self.server_cpu_seconds is not None and self.requests:
-            lines.append(f"  server CPU {self.server_cpu_seconds:.1f} s = "
-                         f"{self.server_cpu_seconds / self.requests * 1000:.1f} ms a request")  # fmt: skip
+            per_request = self.server_cpu_seconds / self.requests * 1000
+            lines.append(f"  server CPU {self.server_cpu_seconds:.1f} s = {per_request:.1f} ms a request")
         lines += [f"  error: {error}" for error in self.errors[:10]]
         return "\n".join(lines)
 
@@ -112,37 +112,44 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(database: Path, startup_seconds: float = 60) -> Iterator[tuple[str, int]]:
-    """``rasad serve`` over ``database`` on a free 127.0.0.1 port: (base URL, process id)."""
+    """``rasad serve`` over ``database`` on a free 127.0.0.1 port: (base URL, process id).
+
+    The server's output goes to a file (a pipe nobody reads would block it once full) and is shown
+    if the server does not come up.
+    """
     port = free_port()
     environment = {key: value for key, value in os.environ.items() if key != "RASAD_TOKEN"}
     command = [sys.executable, "-m", "rasad.cli", "serve", "--db", str(database), "--host", "127.0.0.1",
                "--port", str(port)]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment)
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + startup_seconds
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/api/stats", timeout=2) as answer:
-                    json.load(answer)
-                break
-            except OSError as error:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    output = (
-                        process.stdout.read().decode()
-                        if process.stdout and process.poll() is not None
-                        else ""
-                    )
-                    raise RuntimeError(f"rasad serve did not start: {output[-2000:] or error}") from None
-                time.sleep(0.2)
-        yield base, process.pid
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
         try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            deadline = time.monotonic() + startup_seconds
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{base}/api/stats", timeout=2) as answer:
+                        json.load(answer)
+                    break
+                except OSError as error:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        log.seek(0)
+                        raise RuntimeError(
+                            f"rasad serve did not start: {log.read()[-2000:] or error}"
+                        ) from None
+                    time.sleep(0.2)
+            yield base, process.pid
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            log.seek(0)
+            server_log = log.read().strip()
+            if server_log:
+                print(f"load: server output:\n{server_log[-3000:]}", file=sys.stderr)
 
 
 def process_cpu_seconds(pid: int) -> float | None:

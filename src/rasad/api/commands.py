@@ -13,6 +13,9 @@ from rasad.api import DEFAULT_MAX_BODY_BYTES
 TOKEN_VARIABLE = "RASAD_TOKEN"
 MAX_BODY_VARIABLE = "RASAD_MAX_BODY_BYTES"
 CORS_VARIABLE = "RASAD_CORS_ORIGINS"
+# An analyst reads a page for a while before the next click; uvicorn's 5 s default closes idle
+# connections so soon that, on a busy machine, a client reusing one can meet it being closed.
+KEEP_ALIVE_SECONDS = 30
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -78,7 +81,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"rasad: writes {writes}")
     print(f"rasad: serving at http://{host}:{args.port}  (Ctrl-C to stop)", flush=True)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level="warning",
+            server_header=False,
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        )
     finally:
         store.close()
     return 0
