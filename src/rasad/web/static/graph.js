@@ -28,7 +28,7 @@
 
   const svg = d3.select(holder).append("svg").attr("viewBox", `0 0 ${width} ${height}`)
     .attr("role", "img").attr("aria-label", "Relations graph");
-  const edges = svg.append("g").selectAll("line").data(data.edges).join("line")
+  const edges = svg.append("g").attr("fill", "none").selectAll("path").data(data.edges).join("path")
     .attr("class", (e) => `edge ${tone(e)}`)
     .attr("stroke-width", (e) => strokeWidth(e.events));
   edges.append("title").text((e) => {
@@ -58,11 +58,11 @@
   });
 
   const simulation = d3.forceSimulation(data.nodes)
-    .force("link", d3.forceLink(data.edges).id((n) => n.id).distance(120).strength(0.25))
-    .force("charge", d3.forceManyBody().strength(-420))
-    .force("collide", d3.forceCollide().radius((n) => radius(n.events) + 14))
-    .force("x", d3.forceX(width / 2).strength(0.06))
-    .force("y", d3.forceY(height / 2).strength(0.08))
+    .force("link", d3.forceLink(data.edges).id((n) => n.id).distance(150).strength(0.15))
+    .force("charge", d3.forceManyBody().strength((n) => -300 - 25 * radius(n.events)))
+    .force("collide", d3.forceCollide().radius((n) => radius(n.events) + 18))
+    .force("x", d3.forceX(width / 2).strength(0.04))
+    .force("y", d3.forceY(height / 2).strength(0.07))
     .stop();
   simulation.tick(300);
   const inside = (value, low, high) => Math.max(low, Math.min(high, value));
@@ -70,7 +70,13 @@
     n.x = inside(n.x, 30, width - 30);
     n.y = inside(n.y, 25, height - 35);
   }
-  edges.attr("x1", (e) => e.source.x).attr("y1", (e) => e.source.y)
-    .attr("x2", (e) => e.target.x).attr("y2", (e) => e.target.y);
+  // Each direction of a pair bends to its own side, so A → B and B → A stay apart.
+  edges.attr("d", (e) => {
+    const dx = e.target.x - e.source.x;
+    const dy = e.target.y - e.source.y;
+    const bendX = e.source.x + dx / 2 - dy * 0.12;
+    const bendY = e.source.y + dy / 2 + dx * 0.12;
+    return `M${e.source.x},${e.source.y} Q${bendX},${bendY} ${e.target.x},${e.target.y}`;
+  });
   nodes.attr("transform", (n) => `translate(${n.x},${n.y})`);
 })();
