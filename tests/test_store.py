@@ -10,9 +10,12 @@ from __future__ import annotations
 import copy
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from postgres_server import empty_store_url
 from rasad import __version__
@@ -344,6 +347,27 @@ def test_hostile_search_strings_are_plain_text(filled: Store, query: str) -> Non
     result = filled.search(query, Page())
     assert result.total == len(result.rows) or result.total > len(result.rows) == Page().limit
     assert filled.count() == before
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(max_size=80) | st.text(alphabet='"*:^-()NEARO ك', max_size=30))
+def test_any_string_is_a_safe_query(filled: Store, query: str) -> None:
+    result = filled.search(query, Page(limit=5))
+    assert len(result.rows) <= 5 <= result.total or len(result.rows) == result.total
+
+
+def test_concurrent_calls_from_threads_share_one_store(filled: Store) -> None:
+    """The web app calls one store from a thread pool."""
+    expected = (
+        filled.search("كازاخستان", Page()).total,
+        filled.events(EventFilter(actor="KAZ"), Page()).total,
+    )
+
+    def work(_: int) -> tuple[int, int]:
+        return filled.search("كازاخستان", Page()).total, filled.events(EventFilter(actor="KAZ"), Page()).total
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert set(pool.map(work, range(40))) == {expected}
 
 
 def test_search_operators_in_a_query_are_ignored_as_text(filled: Store) -> None:
