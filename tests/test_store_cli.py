@@ -77,6 +77,20 @@ def test_ingest_names_documents_it_cannot_read_and_exits_1(
     assert "1 added, 0 updated, 0 unchanged, 1 failed" in err
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_file_given_twice_is_stored_once_with_its_events(
+    samples_dir: Path, db: str, capsys: pytest.CaptureFixture, workers: str
+) -> None:
+    article = str(samples_dir / "articles" / "ar-01-kazakhstan-csto-request.txt")
+    code, err = ingest(capsys, article, article, "--db", db, "--workers", workers)
+    assert code == 0, err
+    assert "1 added, 0 updated, 1 unchanged, 0 failed" in err
+    with open_store(db) as store:
+        (record,) = store.iter_records()
+    assert record["events"]
+    assert "warnings" not in record
+
+
 def test_ingest_with_workers_stores_the_same_records(
     samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:

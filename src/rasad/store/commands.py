@@ -147,13 +147,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         store,
         tqdm(desc="ingesting", unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True) as bar,
     ):
+        seen: set[tuple[str, str]] = set()
 
         def already_stored(document_id: str, document: RawDocument) -> bool:
+            """Stored by this coder, or met earlier in this run (with workers, before it is saved).
+
+            Without the second test, a file given twice would be coded as a duplicate of itself
+            and its stub would replace the full record.
+            """
             nonlocal skipped
-            if store.stored_version(document_id) == StoredVersion(version, content_hash(document.text)):
+            key = (document_id, content_hash(document.text))
+            if key in seen or store.stored_version(document_id) == StoredVersion(version, key[1]):
                 skipped += 1
                 bar.update(1)
                 return True
+            seen.add(key)
             return False
 
         def coded() -> Iterator[tuple[RawDocument, dict]]:
