@@ -9,12 +9,13 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasad.api.app import create_app
 from rasad.api.glossary import packaged_glossary
 from rasad.api.pages import reader_blocks
+from rasad.store import open_store
 from rasad.store.base import Store
 from web_corpus import HOSTILE_ID, coded_corpus, load_corpus
 
@@ -23,13 +24,31 @@ TOKEN = "test-token-5f1c"
 
 @pytest.fixture
 def loaded(store: Store) -> Store:
+    """A fresh store per test (conftest's ``store_url``, both backends) for tests that change it."""
     load_corpus(store)
     return store
 
 
-@pytest.fixture
-def client(loaded: Store) -> Iterator[TestClient]:
-    with TestClient(create_app(loaded, token=TOKEN), raise_server_exceptions=False) as test_client:
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shared_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One loaded store per backend for the tests that only read: loading it once saves a minute."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'store.sqlite3'}"
+    else:
+        import psycopg
+
+        base = request.getfixturevalue("postgres_url")
+        with psycopg.connect(base + "postgres", autocommit=True) as admin:
+            admin.execute("CREATE DATABASE rasad_api_reads")
+        url = base + "rasad_api_reads"
+    with open_store(url) as opened:
+        load_corpus(opened)
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def client(shared_store: Store) -> Iterator[TestClient]:
+    with TestClient(create_app(shared_store, token=TOKEN), raise_server_exceptions=False) as test_client:
         yield test_client
 
 
@@ -229,7 +248,7 @@ def test_hostile_values_in_every_parameter_never_cause_a_500(client: TestClient)
         assert client.get(f"/api/documents/{quote(value, safe='')}x").status_code in (400, 404)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None)
 @given(query=st.text(max_size=80), actor=st.text(max_size=12))
 def test_any_search_or_actor_text_is_answered(client: TestClient, query: str, actor: str) -> None:
     assert client.get("/api/search", params={"q": query}).status_code in (200, 400)
