@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import sqlite3
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from postgres_server import empty_store_url
 from rasad.api.app import create_app
 from rasad.api.glossary import packaged_glossary
 from rasad.api.pages import reader_blocks
@@ -32,16 +34,7 @@ def loaded(store: Store) -> Store:
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def shared_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """One loaded store per backend for the tests that only read: loading it once saves a minute."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('api') / 'store.sqlite3'}"
-    else:
-        import psycopg
-
-        base = request.getfixturevalue("postgres_url")
-        with psycopg.connect(base + "postgres", autocommit=True) as admin:
-            admin.execute("CREATE DATABASE rasad_api_reads")
-        url = base + "rasad_api_reads"
-    with open_store(url) as opened:
+    with empty_store_url(request, tmp_path_factory.mktemp("api")) as url, open_store(url) as opened:
         load_corpus(opened)
         yield opened
 
@@ -329,6 +322,20 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
         assert "frame-ancestors 'none'" in policy
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_failing_database_gets_a_503_with_one_line(loaded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(loaded, "search", locked)
+    with TestClient(create_app(loaded), raise_server_exceptions=False) as client:
+        response = client.get("/api/search", params={"q": "Iran"})
+        assert response.status_code == 503
+        assert response.json() == {
+            "error": "the database failed to answer (locked, unreachable or full); try again"
+        }
+        assert client.get("/search", params={"q": "Iran"}).status_code == 503
 
 
 def test_crashes_answer_without_a_stack_trace(loaded: Store, monkeypatch: pytest.MonkeyPatch) -> None:

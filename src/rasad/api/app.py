@@ -32,6 +32,7 @@ from rasad.api.params import asked, clean_text, event_filter, paging
 from rasad.api.security import BodySizeLimit, SecurityHeaders
 from rasad.document import RawDocument
 from rasad.store import coder_version as current_coder_version
+from rasad.store import database_errors
 from rasad.store.base import EventFilter, Page, ResultPage, Store
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
@@ -299,6 +300,13 @@ def _install_error_handlers(app: FastAPI) -> None:
         first = error.errors()[0] if error.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ())[1:]) or "request"
         return reply(request, 400, f"{where}: {first.get('msg', 'invalid value')}")
+
+    async def database_failed(request: Request, error: Exception) -> Response:
+        log.error("database error on %s %s: %s", request.method, request.url.path, error)
+        return reply(request, 503, "the database failed to answer (locked, unreachable or full); try again")
+
+    for kind in database_errors():
+        app.add_exception_handler(kind, database_failed)
 
     @app.exception_handler(Exception)
     async def crash(request: Request, error: Exception) -> Response:
