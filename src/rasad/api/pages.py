@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
@@ -99,9 +100,8 @@ def query_without(request: Request, *names: str, **changes: object) -> str:
 
 
 def error_page(request: Request, status: int, message: str) -> Response:
-    return templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status
-    )
+    context = {"status": status, "reason": HTTPStatus(status).phrase, "message": message}
+    return templates.TemplateResponse(request, "error.html", context, status_code=status)
 
 
 def add_pages(app: FastAPI, store: Store, glossary: Glossary) -> None:
