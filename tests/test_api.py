@@ -127,7 +127,7 @@ def test_dyad_timeline_counts_both_directions_by_month(client: TestClient) -> No
     assert both_ways["total"] > 0
     assert sum(month["total"] for month in timeline["months"]) == both_ways["total"]
     assert {side(e["actor"]) for e in both_ways["rows"]} == {"KAZ", "ISR"}
-    dated = [m["month"] for m in timeline["months"] if m["month"] != "undated"]
+    dated = [m["month"] for m in timeline["months"] if m["month"] != "no month"]
     assert dated == sorted(dated)
     for month in timeline["months"]:
         assert month["total"] == sum(month["types"].values())

@@ -37,6 +37,7 @@ from rasad.store.base import EventFilter, Page, ResultPage, Store
 
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 DEFAULT_GRAPH_EDGES = 150
+NO_MONTH = "no month"
 log = logging.getLogger("rasad.api")
 
 
@@ -126,14 +127,18 @@ def relations_graph(rows: list[dict], glossary: Glossary, max_edges: int) -> dic
 
 
 def dyad_timeline(rows: list[dict]) -> list[dict]:
-    """Counts by month, each with its counts by event type, oldest month first."""
+    """Counts by month, each with its counts by event type, oldest month first.
+
+    Events dated only to a year, or not at all, have no month: they are counted in one last entry
+    whose ``month`` is ``"no month"`` so the totals still add up.
+    """
     months: dict[str, dict[str, int]] = defaultdict(dict)
     for row in rows:
-        month = row.get("month") or "undated"
+        month = row.get("month") or NO_MONTH
         months[month][row["event"]] = months[month].get(row["event"], 0) + row["count"]
     return [
         {"month": month, "total": sum(types.values()), "types": types}
-        for month, types in sorted(months.items(), key=lambda item: (item[0] == "undated", item[0]))
+        for month, types in sorted(months.items(), key=lambda item: (item[0] == NO_MONTH, item[0]))
     ]
 
 
