@@ -313,6 +313,15 @@ def test_cross_origin_requests_are_closed_unless_configured(loaded: Store) -> No
         assert "access-control-allow-origin" not in opened.get("/api/events", headers=evil).headers
 
 
+def test_loopback_server_answers_only_loopback_host_names(shared_store: Store) -> None:
+    app = create_app(shared_store, allowed_hosts=("127.0.0.1", "localhost"))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/api/stats").status_code == 200
+        rebound = local.get("/api/stats", headers={"Host": "attacker.example:8000"})
+        assert rebound.status_code == 400
+        assert "script-src 'self'" in rebound.headers["content-security-policy"]
+
+
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
     for url in ["/", "/api/events", "/api/events?limit=0", "/nowhere", "/static/app.css", "/docs",
                 "/documents/no-such-id", "/openapi.json"]:  # fmt: skip

@@ -18,6 +18,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.trustedhost import TrustedHostMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, field_validator
@@ -148,11 +149,15 @@ def create_app(
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     cors_origins: tuple[str, ...] = (),
     coder_version: str | None = None,
+    allowed_hosts: tuple[str, ...] = (),
 ) -> FastAPI:
     """The whole web application over ``store``.
 
     ``token``: the bearer token that allows ``POST /api/documents``; None refuses every write.
     ``cors_origins``: other origins allowed to call the API from a browser; none by default.
+    ``allowed_hosts``: the Host header values answered (all when empty). A server on the loopback
+    address names its loopback names here, so a web page whose domain was re-pointed at 127.0.0.1
+    (DNS rebinding) cannot read the store through the analyst's browser.
     """
     glossary = packaged_glossary()
     app = RasadApp(
@@ -164,6 +169,8 @@ def create_app(
     )
     app.max_body_bytes = max_body_bytes
     app.state.store = store
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     if cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],

@@ -16,6 +16,8 @@ CORS_VARIABLE = "RASAD_CORS_ORIGINS"
 # An analyst reads a page for a while before the next click; uvicorn's 5 s default closes idle
 # connections so soon that, on a busy machine, a client reusing one can meet it being closed.
 KEEP_ALIVE_SECONDS = 30
+# On a loopback address only these Host headers are answered (no DNS rebinding from a web page).
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -73,6 +75,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         token=token,
         max_body_bytes=args.max_body_bytes,
         cors_origins=tuple(o.strip() for o in args.cors_origin),
+        allowed_hosts=LOOPBACK_NAMES if args.host in LOOPBACK_NAMES else (),
     )
     counts = store.count()
     host = f"[{args.host}]" if ":" in args.host else args.host
