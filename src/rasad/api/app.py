@@ -32,6 +32,7 @@ from rasad.api.pages import add_pages, error_page
 from rasad.api.params import asked, clean_text, event_filter, paging
 from rasad.api.security import BodySizeLimit, SecurityHeaders
 from rasad.document import RawDocument
+from rasad.pipeline import code_document
 from rasad.store import coder_version as current_coder_version
 from rasad.store import database_errors
 from rasad.store.base import EventFilter, Page, ResultPage, Store
@@ -168,7 +169,6 @@ def create_app(
         redoc_url=None,
     )
     app.max_body_bytes = max_body_bytes
-    app.state.store = store
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     if cors_origins:
@@ -209,8 +209,6 @@ def create_app(
     @app.post("/api/documents", status_code=201, tags=["documents"], dependencies=[Depends(writer)])
     def add_document(body: NewDocument) -> dict:
         """Code an article with the rasad pipeline and store it (needs the bearer token)."""
-        from rasad.pipeline import code_document
-
         document = RawDocument(
             text=body.text, doc_id=body.id, title=body.title, url=body.url, outlet=body.outlet,
             published=body.published, path=None,

@@ -115,7 +115,6 @@ def add_pages(app: FastAPI, store: Store, glossary: Glossary) -> None:
             "modalities": MODALITIES,
             "direction": text_direction,
             "query_without": lambda *names, **changes: query_without(request, *names, **changes),
-            "params": request.query_params,
         }
         return templates.TemplateResponse(request, name, {**base, **context})
 
