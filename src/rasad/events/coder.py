@@ -42,12 +42,15 @@ TARGET_MARKERS = {
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-# Types whose object is another action (demand a withdrawal, threaten an attack, reject a deal).
-CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"})
+# Types whose object is another action (demand a withdrawal, threaten an attack, reject a deal, agree
+# to allow or to strengthen cooperation).
+CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "AGREE"})
 # Who protests: a state or its government does not march; its people do.
 PROTESTING_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REL", "PTY", "MED", "BUS", "NGO"})
 # Types reported even when the sentence does not name who acted.
 UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
+# Words between a request, threat, agreement... and the trigger of what it is about.
+NESTED_CONTENT_WORDS = 3
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
 GENITIVE_WORDS = 1  # a title may stand between a verbal noun and its actor: "درخواست رییس جمهور X"
 MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
@@ -227,13 +230,21 @@ def _triggers(index: WordIndex, words: list[Word]) -> list[WordMatch]:
 
 def _outer_triggers(matches: list[WordMatch]) -> list[WordMatch]:
     """Triggers that are not the content of the one just before them: in "تطالب موسكو بانسحاب الناتو"
-    the withdrawal is what Moscow demands, not an event of its own."""
+    the withdrawal is what Moscow demands, not an event of its own. The content may itself take
+    content ("وافقت على السماح للجيش بشن ضربات": the strikes are what is allowed, which is what was
+    agreed), so the chain is followed from the last word of the content."""
     kept: list[WordMatch] = []
+    content_end = -1  # last word of the content-taking trigger or of its content
     for match in matches:
-        nested = bool(kept) and len(match.item.pattern.words) == 1 and 0 < match.first - kept[-1].last <= 3
-        if nested and kept[-1].item.event in CONTENT_TAKING:
+        if (
+            content_end >= 0
+            and 0 < match.first - content_end <= NESTED_CONTENT_WORDS
+            and (len(match.item.pattern.words) == 1 or match.first - content_end == 1)
+        ):
+            content_end = match.last
             continue
         kept.append(match)
+        content_end = match.last if match.item.event in CONTENT_TAKING else -1
     return kept
 
 
