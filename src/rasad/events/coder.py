@@ -38,6 +38,12 @@ TARGET_MARKERS = {
     "fa": frozenset(normalize_string(w) for w in "با به از علیه برای نزد درباره".split()),
     "en": frozenset("with to against from on toward towards at between".split()),
 }
+# Locative prepositions: the actor after them is where the event happens, not a party to it.
+PLACE_MARKERS = {
+    "ar": frozenset(normalize_string(w) for w in "في وفي".split()),
+    "fa": frozenset(normalize_string(w) for w in "در".split()),
+    "en": frozenset("in".split()),
+}
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
@@ -51,6 +57,8 @@ PROTESTING_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REL", "PTY",
 UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 # Words between a request, threat, agreement... and the trigger of what it is about.
 NESTED_CONTENT_WORDS = 3
+# How far a receiving or exposure verb may stand before its trigger, its subject in between.
+VOICE_VERB_WORDS = 14
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
 GENITIVE_WORDS = 1  # a title may stand between a verbal noun and its actor: "درخواست رییس جمهور X"
 MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
@@ -70,6 +78,7 @@ class Unit:
     code: str | None
     sector: str | None
     org: str | None
+    kind: str = ""  # the actor kind of its mention: state, igo, person, organization, sector
 
     def key(self) -> str | None:
         return self.org or self.code
@@ -215,7 +224,7 @@ def _units(
             elif mention.kind == "person" and last.sector is None:
                 units[-1] = replace(last, sector=mention.sector)
             continue
-        units.append(Unit(mention.start, mention.end, mention.text, code, sector, org))
+        units.append(Unit(mention.start, mention.end, mention.text, code, sector, org, mention.kind))
     return units
 
 
@@ -279,7 +288,7 @@ def _code_one(
         actor_rule += "; protesters of that country"
         if state.code and (recipient is None or not recipient_rule.startswith("preposition")):
             recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
-    if recipient is not None and _passive(cues.find("voice"), match):
+    if recipient is not None and _passive(cues.find("voice"), match, words, actor):
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "passive of exposure (roles swapped)", actor_rule
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
@@ -339,9 +348,18 @@ def _code_one(
     return copies
 
 
-def _passive(voice: list[WordMatch], match: WordMatch) -> bool:
-    """True when an exposure word stands just before the trigger ("عرضة لحملة انتقادات")."""
-    return any(0 < match.first - cue.last <= 2 for cue in voice)
+def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit) -> bool:
+    """True when an exposure or receiving word stands just before the trigger ("عرضة لحملة انتقادات"),
+    is part of it («تلقى اتصالا»), or is the verb of the source standing between them («تلقى الملك
+    سلمان اتصالا هاتفيا من ...», «تعرضت السفارة ... لهجوم»)."""
+    trigger_start = words[match.first].start
+    for cue in voice:
+        distance = match.first - cue.last
+        if 0 < distance <= 2 or match.first <= cue.first <= match.last:
+            return True
+        if 0 < distance <= VOICE_VERB_WORDS and words[cue.last].end <= actor.start < trigger_start:
+            return True
+    return False
 
 
 def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit]) -> set[Unit]:
@@ -356,6 +374,20 @@ def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit])
             if (after or before) and unit.sector in ("MED", "EDU", None):
                 found.add(unit)
     return found
+
+
+def _marked_as_place(context: CodingContext, words: list[Word], unit: Unit) -> bool:
+    """True when a locative preposition governs a country or city: «في بكين», «در مسکو», "in Beijing"
+    name where the event happens (or where an envoy serves), not a party to it. A ministry after it
+    («معاون ... در وزارت خارجه روسیه») is where a speaker works, and stays."""
+    if unit.kind != "state":
+        return False
+    before = [w for w in words if w.end <= unit.start]
+    return (
+        bool(before)
+        and before[-1].text in PLACE_MARKERS[context.language]
+        and unit.start - before[-1].end <= 2
+    )
 
 
 def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> bool:
@@ -383,6 +415,8 @@ def _roles(
     """(source, target, how the source was found, how the target was found), or None without a source."""
     language = context.language
     limit = MAX_SOURCE_DISTANCE[language]
+    places = [u for u in units if _marked_as_place(context, words, u)]
+    units = [u for u in units if u not in places]
     targets = [u for u in units if _marked_as_target(context, words, u)]
     subjects = [
         u for u in units
@@ -412,6 +446,12 @@ def _roles(
         actor, rule = after[0], "first actor after the trigger"
     if actor is None:
         return None
+    if language == "ar" and rule.startswith("subject right before"):
+        head = _coordinated_head(context.text, before, actor)
+        if head is not actor:
+            partner, actor, rule = actor, head, "first of the subjects coordinated before the verb"
+            if trigger.event in SYMMETRIC and all(u.key() in (None, actor.key()) for u in targets):
+                return actor, partner, rule, "second of the coordinated subjects"
     recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
 
@@ -437,6 +477,24 @@ def _nominal_has_genitive(right_after: list[Unit], nominal: bool) -> bool:
 
 
 _COORDINATION = re.compile(r"[\s,،]*(?:\b(?:and|as well as)\b|(?<!\w)و(?:حتى|كذلك)?(?!\w)|[,،])[\s,،]*")
+
+
+def _coordinated_head(text: str, before: list[Unit], subject: Unit) -> Unit:
+    """The first of the subjects listed together before a verb («الرياض وطهران تتفقان»): the first
+    named is the source, as the dev guidelines code symmetric events."""
+    head = subject
+    for unit in sorted(before, key=lambda u: u.start, reverse=True):
+        if unit.end > head.start:
+            continue
+        gap = text[unit.end : head.start]
+        if (
+            not (_COORDINATION.fullmatch(gap) or _COORDINATION.fullmatch(gap + "و"))
+            or "،" in gap
+            or "," in gap
+        ):
+            break
+        head = unit
+    return head
 
 
 def _coordinated_with(text: str, units: list[Unit], first: Unit, actor: Unit) -> list[Unit]:
