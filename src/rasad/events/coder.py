@@ -79,6 +79,7 @@ class Unit:
     sector: str | None
     org: str | None
     kind: str = ""  # the actor kind of its mention: state, igo, person, organization, sector
+    borrowed: bool = False  # a sector word whose country was taken from the place or the article
 
     def key(self) -> str | None:
         return self.org or self.code
@@ -141,6 +142,7 @@ def code_events(
         triggers = _triggers(indexes["triggers"], words)
         current = []
         units = _units(actors, sentence, _asides(context.text, sentence), home) if triggers else []
+        units = _attach_titles(context.text, units)
         if triggers:
             words = _in_original(context.normalized, words)
         cues = _SentenceCues(indexes, words)
@@ -212,7 +214,8 @@ def _units(
     units: list[Unit] = []
     for mention in inside:
         code, org = (None, mention.key) if mention.kind == "igo" else (mention.country, None)
-        if mention.kind == "sector" and code is None:
+        borrowed = mention.kind == "sector" and code is None
+        if borrowed:
             code = located or home
         sector = mention.sector or ("GOV" if mention.kind == "state" else None)
         if code is None and org is None:
@@ -224,8 +227,31 @@ def _units(
             elif mention.kind == "person" and last.sector is None:
                 units[-1] = replace(last, sector=mention.sector)
             continue
-        units.append(Unit(mention.start, mention.end, mention.text, code, sector, org, mention.kind))
+        units.append(
+            Unit(mention.start, mention.end, mention.text, code, sector, org, mention.kind, borrowed)
+        )
     return units
+
+
+def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
+    """A title with no country of its own directly followed by a state is that state's official:
+    «وزیر امور خارجه دولت انگلیس» (ezafe), «وزير خارجية الإمارات». Not when the state is the
+    Persian object («... ایران را»)."""
+    attached: list[Unit] = []
+    for unit in units:
+        last = attached[-1] if attached else None
+        if (
+            last is not None and last.borrowed and unit.kind in ("state", "sector") and unit.code
+            and not unit.borrowed
+            and not text[last.end : unit.start].strip()
+            and not text[unit.end : unit.end + 4].strip().startswith("را")
+        ):  # fmt: skip
+            attached[-1] = replace(
+                last, end=unit.end, text=text[last.start : unit.end], code=unit.code, borrowed=False
+            )
+            continue
+        attached.append(unit)
+    return attached
 
 
 def _triggers(index: WordIndex, words: list[Word]) -> list[WordMatch]:
@@ -245,6 +271,10 @@ def _outer_triggers(matches: list[WordMatch]) -> list[WordMatch]:
     kept: list[WordMatch] = []
     content_end = -1  # last word of the content-taking trigger or of its content
     for match in matches:
+        if kept and _content_before(kept[-1], match):
+            kept[-1] = match
+            content_end = match.last
+            continue
         if (
             content_end >= 0
             and 0 < match.first - content_end <= NESTED_CONTENT_WORDS
@@ -255,6 +285,15 @@ def _outer_triggers(matches: list[WordMatch]) -> list[WordMatch]:
         kept.append(match)
         content_end = match.last if match.item.event in CONTENT_TAKING else -1
     return kept
+
+
+def _content_before(content: WordMatch, verb: WordMatch) -> bool:
+    """Persian puts the content before its light verb: in «از این حمله حمایت کرد» the attack is what
+    is supported, not an event of its own."""
+    return (
+        verb.item.event in CONTENT_TAKING and len(verb.item.pattern.words) > 1
+        and len(content.item.pattern.words) == 1 and 0 < verb.first - content.last <= 2
+    )  # fmt: skip
 
 
 def _cues(index: WordIndex, words: list[Word], scope: str | None = None) -> list[WordMatch]:
@@ -288,9 +327,9 @@ def _code_one(
         actor_rule += "; protesters of that country"
         if state.code and (recipient is None or not recipient_rule.startswith("preposition")):
             recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
-    if recipient is not None and _passive(cues.find("voice"), match, words, actor):
+    if recipient is not None and _passive(cues.find("voice"), match, words, actor, context.language):
         actor, recipient = recipient, actor
-        actor_rule, recipient_rule = "passive of exposure (roles swapped)", actor_rule
+        actor_rule, recipient_rule = "receiving or exposure verb (roles swapped)", actor_rule
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -348,16 +387,21 @@ def _code_one(
     return copies
 
 
-def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit) -> bool:
+def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit, language: str) -> bool:
     """True when an exposure or receiving word stands just before the trigger ("عرضة لحملة انتقادات"),
-    is part of it («تلقى اتصالا»), or is the verb of the source standing between them («تلقى الملك
-    سلمان اتصالا هاتفيا من ...», «تعرضت السفارة ... لهجوم»)."""
+    is part of it («تلقى اتصالا», «استقبل»), or is the verb of the source standing between them
+    («تلقى الملك سلمان اتصالا هاتفيا من ...», «تعرضت السفارة ... لهجوم») and no trigger itself (in
+    «لاستقبال الرئيس الصيني خلال زيارة» the host receives, the visit is still the guest's)."""
     trigger_start = words[match.first].start
     for cue in voice:
         distance = match.first - cue.last
         if 0 < distance <= 2 or match.first <= cue.first <= match.last:
             return True
-        if 0 < distance <= VOICE_VERB_WORDS and words[cue.last].end <= actor.start < trigger_start:
+        if (
+            0 < distance <= VOICE_VERB_WORDS
+            and words[cue.last].end <= actor.start < trigger_start
+            and not _indexes(language)["triggers"].find(words[cue.first : cue.last + 1])
+        ):
             return True
     return False
 
