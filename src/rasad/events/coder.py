@@ -327,9 +327,16 @@ def _code_one(
         actor_rule += "; protesters of that country"
         if state.code and (recipient is None or not recipient_rule.startswith("preposition")):
             recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
-    if recipient is not None and _passive(cues.find("voice"), match, words, actor, context.language):
+    passive = not actor_rule.startswith("not named") and _passive(
+        cues.find("voice"), match, words, actor, context.language
+    )
+    if passive and recipient is not None:
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "receiving or exposure verb (roles swapped)", actor_rule
+    elif passive and trigger.event in UNATTRIBUTED:
+        # «مقتل جنديين أميركيين», «تعرضت السفارة لهجوم»: the one named is the victim, the attacker unnamed.
+        actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
+        actor_rule, recipient_rule = "not named: the one named is exposed to it", actor_rule
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
