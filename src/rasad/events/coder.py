@@ -40,8 +40,10 @@ TARGET_MARKERS = {
 }
 # Locative prepositions: the actor after them is where the event happens, not a party to it.
 PLACE_MARKERS = {
-    "ar": frozenset(normalize_string(w) for w in "في وفي".split()),
-    "fa": frozenset(normalize_string(w) for w in "در".split()),
+    "ar": frozenset(
+        normalize_string(w) for w in "في وفي قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split()
+    ),
+    "fa": frozenset(normalize_string(w) for w in "در نزدیک".split()),
     "en": frozenset("in".split()),
 }
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
