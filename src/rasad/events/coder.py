@@ -329,8 +329,10 @@ def _code_one(
         actor_rule += "; protesters of that country"
         if state.code and (recipient is None or not recipient_rule.startswith("preposition")):
             recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
-    passive = not actor_rule.startswith("not named") and _passive(
-        cues.find("voice"), match, words, actor, context.language
+    passive = (
+        (recipient is not None or trigger.event in UNATTRIBUTED)
+        and not actor_rule.startswith("not named")
+        and _passive(cues.find("voice"), match, words, actor, context.language)
     )
     if passive and recipient is not None:
         actor, recipient = recipient, actor
