@@ -572,3 +572,21 @@ def test_the_real_gold_sets_load_resolve_and_evaluate() -> None:
     assert 0 <= dev.strict.tp <= min(dev.strict.gold, dev.strict.predicted)
     assert dev.relaxed.gold <= dev.strict.gold and dev.undirected.gold <= dev.strict.gold  # sets only merge
     assert "| strict (actor, recipient, type) |" in format_dev(dev)
+
+
+def test_gsr_convention_reading_forgives_the_country_of_a_generic_actor_only() -> None:
+    sentences = {s.id: s for s in parse_gsr(GSR_SNIPPET)}
+    report = GsrReport()
+    # p1: gold protesters with no country (None, CVL); rasad names them Egyptian protesters.
+    report.add(
+        sentences["p1"],
+        score_gsr_sentence(sentences["p1"], {"events": [_event("PROTEST", _party("EGY", "CVL"), None)]}),
+    )
+    # p2: gold has no actor at all (None, None); rasad invents an Iraqi government actor.
+    report.add(
+        sentences["p2"],
+        score_gsr_sentence(sentences["p2"], {"events": [_event("PROTEST", _party("IRQ", "GOV"), None)]}),
+    )
+    assert (report.actor_country.agree, report.actor_country.total) == (0, 2)
+    assert (report.actor_country_convention.agree, report.actor_country_convention.total) == (1, 2)
+    assert "| actor country, gold's convention for generic actors | 50.0% (1/2) |" in format_gsr(report)

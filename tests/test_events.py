@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rasad.document import RawDocument
+from rasad.events.lexicon import EVENT_TYPES as EVENT_TYPE_NAMES
 from rasad.events.lexicon import load_lexicon, validate_lexicon
 from rasad.pipeline import analyse, code_document
 
@@ -140,3 +141,108 @@ def test_lexicon_validator_names_the_problem(tmp_path) -> None:
     assert any("unknown event type 'FIGHT'" in p for p in problems)
     assert any("lang must be" in p for p in problems)
     assert any("must not start or end" in p for p in problems)
+
+
+def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
+    def key(side: dict | None) -> str | None:
+        return None if side is None else side["code"] or side["org"]
+
+    return {(key(e["actor"]), e["event"], key(e["recipient"])) for e in record["events"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # Coordinated headline subjects: the first named is the source, the second the recipient;
+        # the city after في is where they agreed, not a party.
+        ("الرياض وطهران تتفقان في بكين على استئناف العلاقات", ("SAU", "AGREE", "IRN", "asserted"), "CHN"),
+        ("التقى وزير الخارجية التركي نظيره الإيراني في موسكو.", ("TUR", "CONSULT", "IRN", "asserted"), "RUS"),
+        # The one who receives a call or a visitor is the target (PLOVER: the caller, the visitor consults).
+        (
+            "تلقى الرئيس المصري اتصالا هاتفيا اليوم من العاهل الأردني الملك عبدالله الثاني.",
+            ("JOR", "CONSULT", "EGY", "asserted"),
+            None,
+        ),
+        (
+            "واستقبل الرئيس المصري وزير الخارجية الأردني في القاهرة أمس.",
+            ("JOR", "CONSULT", "EGY", "asserted"),
+            None,
+        ),
+        # After the masdar «استقبال» the genitive is the guest; a later visit is not turned round.
+        (
+            "وقال الرئيس الأميركي إنه يتطلع لاستقبال الرئيس الصيني خلال زيارة الدولة التي سيقوم بها إلى واشنطن.",
+            ("CHN", "CONSULT", "USA", "intended"),
+            None,
+        ),
+        # A pledge is the intention of the act it announces, not an agreement.
+        ("تعهدت ألمانيا بتقديم مساعدات إنسانية إلى اليمن.", ("DEU", "AID", "YEM", "intended"), "AGREE"),
+        # What two states agree on is not a second event.
+        (
+            "اتفقت مصر والسعودية على تعزيز التعاون العسكري بين البلدين.",
+            ("EGY", "AGREE", "SAU", "asserted"),
+            "COOPERATE",
+        ),
+        # Thanks and condolences are SUPPORT, with the subject between «أعرب» and «عن».
+        (
+            "وأعرب الملك عبدالله الثاني عن شكره للمملكة العربية السعودية على موقفها.",
+            ("JOR", "SUPPORT", "SAU", "asserted"),
+            None,
+        ),
+        (
+            "قدم أمير قطر تعازيه إلى الرئيس التركي في ضحايا الزلزال.",
+            ("QAT", "SUPPORT", "TUR", "asserted"),
+            None,
+        ),
+        ("ودانت مصر قرار إسرائيل بناء مستوطنات جديدة.", ("EGY", "ACCUSE", "ISR", "asserted"), None),
+        # Leaving a treaty reduces relations.
+        (
+            "أعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.",
+            ("USA", "SANCTION", "IRN", "asserted"),
+            "REJECT",
+        ),
+        ("انتهت المحادثات بين مصر وإثيوبيا دون التوصل إلى اتفاق.", ("ETH", "AGREE", "EGY", "denied"), None),
+        # Persian: the content of a light verb before it, a title and its state, «از X خواست», ultimatums.
+        (
+            "وزیر امور خارجه دولت انگلیس از حمله آمریکا حمایت کرد.",
+            ("GBR", "SUPPORT", "USA", "asserted"),
+            "ASSAULT",
+        ),
+        (
+            "وزیر خارجه فرانسه از ترکیه خواست مداخله در لیبی را متوقف کند.",
+            ("FRA", "REQUEST", "TUR", "asserted"),
+            None,
+        ),
+        (
+            "دولت ترکیه به ارتش سوریه مهلت داد تا از ادلب خارج شود.",
+            ("TUR", "THREATEN", "SYR", "asserted"),
+            None,
+        ),
+        ("محمد جواد ظریف از کمک‌های دولت امارات تشکر کرد.", ("IRN", "SUPPORT", "ARE", "asserted"), None),
+    ],
+)
+def test_roles_and_types_found_in_the_dev_review(text, expected, absent) -> None:
+    record = code_document(RawDocument(text, published="2023-03-11"))
+    actor, event, recipient, modality = expected
+    _has(record, actor, event, recipient, modality=modality)
+    tuples = _tuples(record)
+    if absent in EVENT_TYPE_NAMES:
+        assert not [t for t in tuples if t[1] == absent], tuples
+    elif absent:
+        assert not [t for t in tuples if absent in (t[0], t[2])], tuples
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("مقتل ثلاثة جنود أميركيين في هجوم قرب بغداد.", "USA"),
+        ("سه سرباز ترکیه در ادلب کشته شدند.", "TUR"),
+        ("تعرضت السفارة الأمريكية لهجوم صاروخي.", "USA"),
+    ],
+)
+def test_the_victim_of_an_attack_is_its_target_and_the_attacker_stays_unnamed(text, victim) -> None:
+    record = code_document(RawDocument(text, published="2023-03-11"))
+    attacks = [e for e in record["events"] if e["event"] == "ASSAULT"]
+    assert attacks, record["events"]
+    first = attacks[0]
+    assert first["actor"]["code"] is None and first["actor"]["org"] is None
+    assert first["recipient"]["code"] == victim

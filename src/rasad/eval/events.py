@@ -274,6 +274,9 @@ class GsrReport:
     type_correct: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     actor_country: FieldScore = field(default_factory=FieldScore)
+    # The gold's convention: a generic actor (protesters, gunmen, police) has no country; rasad gives
+    # it the country of the place. Here such an actor's country is not held against rasad.
+    actor_country_convention: FieldScore = field(default_factory=FieldScore)
     recipient_country: FieldScore = field(default_factory=FieldScore)
     actor_sector: FieldScore = field(default_factory=FieldScore)
     recipient_sector: FieldScore = field(default_factory=FieldScore)
@@ -289,6 +292,10 @@ class GsrReport:
         self.type_correct += result.predicted == result.gold
         self.confusion[(result.gold, result.predicted)] += 1
         self.actor_country.add(sentence.source_country, result.actor_country, found)
+        generic = sentence.source_country is None and sentence.source_sector and result.actor_sector != "GOV"
+        self.actor_country_convention.add(
+            sentence.source_country, None if generic else result.actor_country, found
+        )
         self.recipient_country.add(sentence.target_country, result.recipient_country, found)
         self.actor_sector.add(sentence.source_sector, result.actor_sector, found)
         self.recipient_sector.add(sentence.target_sector, result.recipient_sector, found)
@@ -353,11 +360,15 @@ def format_gsr(report: GsrReport, top: int = 15) -> str:
         "Actor = gold source, recipient = gold target, compared with rasad's best event "
         "(no event: both null). Gold `None` vs rasad null counts as agreement; "
         "an organisation (`org`) counts as the gold pseudo-country `IGO`. "
-        "The all-null baseline is what a coder that finds nothing scores on all sentences.",
+        "The all-null baseline is what a coder that finds nothing scores on all sentences. "
+        "The gold gives a generic actor (protesters, gunmen, police: a sector and no country) no "
+        "country, where rasad gives it the country of the place; the convention row does not count "
+        "that against rasad when rasad's actor is not a government.",
         "",
         "| field | all sentences | sentences with an event | gold names a value | all-null baseline |",
         "|---|---|---|---|---|",
         _field_row("actor country", report.actor_country),
+        _field_row("actor country, gold's convention for generic actors", report.actor_country_convention),
         _field_row("recipient country", report.recipient_country),
         _field_row("actor sector", report.actor_sector),
         _field_row("recipient sector", report.recipient_sector),

@@ -38,16 +38,29 @@ TARGET_MARKERS = {
     "fa": frozenset(normalize_string(w) for w in "با به از علیه برای نزد درباره".split()),
     "en": frozenset("with to against from on toward towards at between".split()),
 }
+# Locative prepositions: the actor after them is where the event happens, not a party to it.
+PLACE_MARKERS = {
+    "ar": frozenset(
+        normalize_string(w) for w in "في وفي قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split()
+    ),
+    "fa": frozenset(normalize_string(w) for w in "در نزدیک".split()),
+    "en": frozenset("in".split()),
+}
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-# Types whose object is another action (demand a withdrawal, threaten an attack, reject a deal).
-CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"})
+# Types whose object is another action (demand a withdrawal, threaten an attack, reject a deal, agree
+# to allow or to strengthen cooperation).
+CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "AGREE"})
 # Who protests: a state or its government does not march; its people do.
 PROTESTING_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REL", "PTY", "MED", "BUS", "NGO"})
 # Types reported even when the sentence does not name who acted.
 UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
+# Words between a request, threat, agreement... and the trigger of what it is about.
+NESTED_CONTENT_WORDS = 3
+# How far a receiving or exposure verb may stand before its trigger, its subject in between.
+VOICE_VERB_WORDS = 14
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
 GENITIVE_WORDS = 1  # a title may stand between a verbal noun and its actor: "درخواست رییس جمهور X"
 MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
@@ -67,6 +80,8 @@ class Unit:
     code: str | None
     sector: str | None
     org: str | None
+    kind: str = ""  # the actor kind of its mention: state, igo, person, organization, sector
+    borrowed: bool = False  # a sector word whose country was taken from the place or the article
 
     def key(self) -> str | None:
         return self.org or self.code
@@ -129,6 +144,7 @@ def code_events(
         triggers = _triggers(indexes["triggers"], words)
         current = []
         units = _units(actors, sentence, _asides(context.text, sentence), home) if triggers else []
+        units = _attach_titles(context.text, units)
         if triggers:
             words = _in_original(context.normalized, words)
         cues = _SentenceCues(indexes, words)
@@ -200,7 +216,8 @@ def _units(
     units: list[Unit] = []
     for mention in inside:
         code, org = (None, mention.key) if mention.kind == "igo" else (mention.country, None)
-        if mention.kind == "sector" and code is None:
+        borrowed = mention.kind == "sector" and code is None
+        if borrowed:
             code = located or home
         sector = mention.sector or ("GOV" if mention.kind == "state" else None)
         if code is None and org is None:
@@ -212,8 +229,31 @@ def _units(
             elif mention.kind == "person" and last.sector is None:
                 units[-1] = replace(last, sector=mention.sector)
             continue
-        units.append(Unit(mention.start, mention.end, mention.text, code, sector, org))
+        units.append(
+            Unit(mention.start, mention.end, mention.text, code, sector, org, mention.kind, borrowed)
+        )
     return units
+
+
+def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
+    """A title with no country of its own directly followed by a state is that state's official:
+    «وزیر امور خارجه دولت انگلیس» (ezafe), «وزير خارجية الإمارات». Not when the state is the
+    Persian object («... ایران را»)."""
+    attached: list[Unit] = []
+    for unit in units:
+        last = attached[-1] if attached else None
+        if (
+            last is not None and last.borrowed and unit.kind in ("state", "sector") and unit.code
+            and not unit.borrowed
+            and not text[last.end : unit.start].strip()
+            and not text[unit.end : unit.end + 4].strip().startswith("را")
+        ):  # fmt: skip
+            attached[-1] = replace(
+                last, end=unit.end, text=text[last.start : unit.end], code=unit.code, borrowed=False
+            )
+            continue
+        attached.append(unit)
+    return attached
 
 
 def _triggers(index: WordIndex, words: list[Word]) -> list[WordMatch]:
@@ -227,14 +267,35 @@ def _triggers(index: WordIndex, words: list[Word]) -> list[WordMatch]:
 
 def _outer_triggers(matches: list[WordMatch]) -> list[WordMatch]:
     """Triggers that are not the content of the one just before them: in "تطالب موسكو بانسحاب الناتو"
-    the withdrawal is what Moscow demands, not an event of its own."""
+    the withdrawal is what Moscow demands, not an event of its own. The content may itself take
+    content ("وافقت على السماح للجيش بشن ضربات": the strikes are what is allowed, which is what was
+    agreed), so the chain is followed from the last word of the content."""
     kept: list[WordMatch] = []
+    content_end = -1  # last word of the content-taking trigger or of its content
     for match in matches:
-        nested = bool(kept) and len(match.item.pattern.words) == 1 and 0 < match.first - kept[-1].last <= 3
-        if nested and kept[-1].item.event in CONTENT_TAKING:
+        if kept and _content_before(kept[-1], match):
+            kept[-1] = match
+            content_end = match.last
+            continue
+        if (
+            content_end >= 0
+            and 0 < match.first - content_end <= NESTED_CONTENT_WORDS
+            and (len(match.item.pattern.words) == 1 or match.first - content_end == 1)
+        ):
+            content_end = match.last
             continue
         kept.append(match)
+        content_end = match.last if match.item.event in CONTENT_TAKING else -1
     return kept
+
+
+def _content_before(content: WordMatch, verb: WordMatch) -> bool:
+    """Persian puts the content before its light verb: in «از این حمله حمایت کرد» the attack is what
+    is supported, not an event of its own."""
+    return (
+        verb.item.event in CONTENT_TAKING and len(verb.item.pattern.words) > 1
+        and len(content.item.pattern.words) == 1 and 0 < verb.first - content.last <= 2
+    )  # fmt: skip
 
 
 def _cues(index: WordIndex, words: list[Word], scope: str | None = None) -> list[WordMatch]:
@@ -268,9 +329,18 @@ def _code_one(
         actor_rule += "; protesters of that country"
         if state.code and (recipient is None or not recipient_rule.startswith("preposition")):
             recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
-    if recipient is not None and _passive(cues.find("voice"), match):
+    passive = (
+        (recipient is not None or trigger.event in UNATTRIBUTED)
+        and not actor_rule.startswith("not named")
+        and _passive(cues.find("voice"), match, words, actor, context.language)
+    )
+    if passive and recipient is not None:
         actor, recipient = recipient, actor
-        actor_rule, recipient_rule = "passive of exposure (roles swapped)", actor_rule
+        actor_rule, recipient_rule = "receiving or exposure verb (roles swapped)", actor_rule
+    elif passive and trigger.event in UNATTRIBUTED:
+        # «مقتل جنديين أميركيين», «تعرضت السفارة لهجوم»: the one named is the victim, the attacker unnamed.
+        actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
+        actor_rule, recipient_rule = "not named: the one named is exposed to it", actor_rule
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -328,9 +398,23 @@ def _code_one(
     return copies
 
 
-def _passive(voice: list[WordMatch], match: WordMatch) -> bool:
-    """True when an exposure word stands just before the trigger ("عرضة لحملة انتقادات")."""
-    return any(0 < match.first - cue.last <= 2 for cue in voice)
+def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit, language: str) -> bool:
+    """True when an exposure or receiving word stands just before the trigger ("عرضة لحملة انتقادات"),
+    is part of it («تلقى اتصالا», «استقبل»), or is the verb of the source standing between them
+    («تلقى الملك سلمان اتصالا هاتفيا من ...», «تعرضت السفارة ... لهجوم») and no trigger itself (in
+    «لاستقبال الرئيس الصيني خلال زيارة» the host receives, the visit is still the guest's)."""
+    trigger_start = words[match.first].start
+    for cue in voice:
+        distance = match.first - cue.last
+        if 0 < distance <= 2 or match.first <= cue.first <= match.last:
+            return True
+        if (
+            0 < distance <= VOICE_VERB_WORDS
+            and words[cue.last].end <= actor.start < trigger_start
+            and not _indexes(language)["triggers"].find(words[cue.first : cue.last + 1])
+        ):
+            return True
+    return False
 
 
 def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit]) -> set[Unit]:
@@ -345,6 +429,20 @@ def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit])
             if (after or before) and unit.sector in ("MED", "EDU", None):
                 found.add(unit)
     return found
+
+
+def _marked_as_place(context: CodingContext, words: list[Word], unit: Unit) -> bool:
+    """True when a locative preposition governs a country or city: «في بكين», «در مسکو», "in Beijing"
+    name where the event happens (or where an envoy serves), not a party to it. A ministry after it
+    («معاون ... در وزارت خارجه روسیه») is where a speaker works, and stays."""
+    if unit.kind != "state":
+        return False
+    before = [w for w in words if w.end <= unit.start]
+    return (
+        bool(before)
+        and before[-1].text in PLACE_MARKERS[context.language]
+        and unit.start - before[-1].end <= 2
+    )
 
 
 def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> bool:
@@ -372,6 +470,8 @@ def _roles(
     """(source, target, how the source was found, how the target was found), or None without a source."""
     language = context.language
     limit = MAX_SOURCE_DISTANCE[language]
+    places = [u for u in units if _marked_as_place(context, words, u)]
+    units = [u for u in units if u not in places]
     targets = [u for u in units if _marked_as_target(context, words, u)]
     subjects = [
         u for u in units
@@ -401,6 +501,12 @@ def _roles(
         actor, rule = after[0], "first actor after the trigger"
     if actor is None:
         return None
+    if language == "ar" and rule.startswith("subject right before"):
+        head = _coordinated_head(context.text, before, actor)
+        if head is not actor:
+            partner, actor, rule = actor, head, "first of the subjects coordinated before the verb"
+            if trigger.event in SYMMETRIC and all(u.key() in (None, actor.key()) for u in targets):
+                return actor, partner, rule, "second of the coordinated subjects"
     recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
 
@@ -426,6 +532,24 @@ def _nominal_has_genitive(right_after: list[Unit], nominal: bool) -> bool:
 
 
 _COORDINATION = re.compile(r"[\s,،]*(?:\b(?:and|as well as)\b|(?<!\w)و(?:حتى|كذلك)?(?!\w)|[,،])[\s,،]*")
+
+
+def _coordinated_head(text: str, before: list[Unit], subject: Unit) -> Unit:
+    """The first of the subjects listed together before a verb («الرياض وطهران تتفقان»): the first
+    named is the source, as the dev guidelines code symmetric events."""
+    head = subject
+    for unit in sorted(before, key=lambda u: u.start, reverse=True):
+        if unit.end > head.start:
+            continue
+        gap = text[unit.end : head.start]
+        if (
+            not (_COORDINATION.fullmatch(gap) or _COORDINATION.fullmatch(gap + "و"))
+            or "،" in gap
+            or "," in gap
+        ):
+            break
+        head = unit
+    return head
 
 
 def _coordinated_with(text: str, units: list[Unit], first: Unit, actor: Unit) -> list[Unit]:
