@@ -567,6 +567,9 @@ def test_coder_version_follows_the_data_files(tmp_path: Path) -> None:
     assert original == coder_version().split("+")[1]
     (copy_root / "pipeline.py").write_text("# code is versioned by __version__\n", encoding="utf-8")
     assert data_digest(copy_root) == original
+    glossary = next(copy_root.joinpath("api").rglob("*.yaml"))
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert data_digest(copy_root) == original
     triggers = copy_root / "events" / "data" / "triggers.tsv"
     triggers.write_text(triggers.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert data_digest(copy_root) != original

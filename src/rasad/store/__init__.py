@@ -19,6 +19,8 @@ from rasad.store.base import Store
 DEFAULT_PATH = "rasad.sqlite3"
 ENVIRONMENT_VARIABLE = "RASAD_DB"
 DATA_SUFFIXES = (".tsv", ".yaml", ".json")
+# The packages whose data files change what is coded; the web app's glossary and map are not among them.
+CODING_PACKAGES = ("actors", "dates", "events", "text")
 
 __all__ = [
     "DEFAULT_PATH",
@@ -83,9 +85,18 @@ def coder_version() -> str:
 
 
 def data_digest(root: Path) -> str:
-    """Ten hex digits over the name and bytes of every data file under ``root`` (code excluded)."""
+    """Ten hex digits over the name and bytes of every data file of the coding packages under ``root``.
+
+    Code is versioned by ``__version__``; presentation data (glossary, map outline) is left out so
+    rewording a gloss does not make ``rasad ingest`` re-code every stored document.
+    """
     digest = hashlib.sha256()
-    files = [p for p in root.rglob("*") if p.suffix in DATA_SUFFIXES and p.is_file()]
+    files = [
+        p
+        for package in CODING_PACKAGES
+        for p in (root / package).rglob("*")
+        if p.suffix in DATA_SUFFIXES and p.is_file()
+    ]
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
