@@ -22,6 +22,11 @@ SNIPPET_CONTEXT_CHARS = 80
 MAX_FILTER_CHARS = 1000  # longer than any code, outlet or document id
 _DATE_FORMS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
 _WORD_RE = re.compile(r"\w+")
+# Arabic proclitics written joined to the next word (conjunction, preposition, article), longest
+# first, in normalised spelling. A word that carries one is indexed a second time without it, so
+# «إسرائيل» finds «وإسرائيل» and «لإسرائيل»; query words then match as prefixes («اسرائیلی»).
+_PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+MIN_STEM_CHARS = 3
 
 # Filters that look at events; the others (language, outlet, document) describe the document.
 EVENT_LEVEL_FIELDS = ("actor", "recipient", "event_types", "context", "modalities", "date_from", "date_to")
@@ -98,8 +103,21 @@ def document_row(record: dict, text: str) -> DocumentRow:
         url=source.get("url"),
         event_count=len(record.get("events") or ()),
         search_title=normalize_string(title or ""),
-        search_text=normalize_string(text),
+        search_text=searchable(normalize_string(text)),
     )
+
+
+def searchable(normalized: str) -> str:
+    """The normalised text followed by its clitic-bearing words written without the clitic."""
+    stems = dict.fromkeys(stem for word in _WORD_RE.findall(normalized) if (stem := _stem(word)))
+    return normalized + "\n" + " ".join(stems) if stems else normalized
+
+
+def _stem(word: str) -> str | None:
+    for clitic in _PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= MIN_STEM_CHARS:
+            return word[len(clitic) :]
+    return None
 
 
 def event_rows(record: dict) -> Iterator[EventRow]:
@@ -240,7 +258,14 @@ def snippet(text: str, terms: list[str]) -> dict:
 
 
 def _is_word_start(text: str, index: int) -> bool:
-    return index == 0 or not text[index - 1].isalnum()
+    """At the start of a word, or right after a proclitic that starts one («و|إسرائيل»)."""
+    if index == 0 or not text[index - 1].isalnum():
+        return True
+    return any(
+        text.endswith(clitic, 0, index)
+        and (index == len(clitic) or not text[index - len(clitic) - 1].isalnum())
+        for clitic in _PROCLITICS
+    )
 
 
 def _word_boundary(text: str, index: int, forward: bool) -> int:

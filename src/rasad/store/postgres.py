@@ -135,10 +135,24 @@ def _add_search_index(connection: psycopg.Connection) -> None:
         )
 
 
+def _index_clitic_stems(connection: psycopg.Connection) -> None:
+    """Index words that carry an Arabic proclitic a second time without it (``common.searchable``)."""
+    for seq, title, text in connection.execute("SELECT seq, title, text FROM documents").fetchall():
+        connection.execute(
+            f"UPDATE documents_search SET vector = {SEARCH_VECTOR} WHERE seq = %s",
+            (
+                normalize_string(title or ""),
+                common.searchable(normalize_string(text)),
+                MAX_INDEXED_CHARS,
+                seq,
+            ),
+        )
+
+
 Migration = Callable[[psycopg.Connection], None]
 
 # Numbered by position (1, 2, ...), the same steps as the SQLite store. Append; never edit a released one.
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_search_index)
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_search_index, _index_clitic_stems)
 
 
 def migrate(connection: psycopg.Connection, until: int | None = None) -> int:
@@ -252,9 +266,10 @@ class PostgresStore(SQLStore):
     def _search_rows(
         self, terms: list[str], language: str | None, page: Page
     ) -> tuple[list[tuple[str, str | None, str | None, str | None, str]], int]:
-        # plainto_tsquery reads its argument as plain words joined by AND: no operator can get in.
-        where = "s.vector @@ plainto_tsquery('simple', ?)"
-        params: list[Any] = [" ".join(terms)]
+        # Terms are runs of word characters (common.query_terms), so none of to_tsquery's operators
+        # can get in; each is matched as a prefix, ANDed, like the SQLite backend.
+        where = "s.vector @@ to_tsquery('simple', ?)"
+        params: list[Any] = [" & ".join(f"{term}:*" for term in terms)]
         if language:
             where += " AND d.language = ?"
             params.append(language)
@@ -262,7 +277,7 @@ class PostgresStore(SQLStore):
         total = self._rows(f"SELECT COUNT(*) {join} WHERE {where}", params)[0][0]
         rows = self._rows(
             f"SELECT d.id, d.title, d.language, d.published, d.text {join} WHERE {where} "
-            "ORDER BY ts_rank(s.vector, plainto_tsquery('simple', ?)) DESC, d.seq LIMIT ? OFFSET ?",
+            "ORDER BY ts_rank(s.vector, to_tsquery('simple', ?)) DESC, d.seq LIMIT ? OFFSET ?",
             (*params, params[0], page.limit, page.offset),
         )
         return rows, total

@@ -128,8 +128,17 @@ def _add_search_index(connection: sqlite3.Connection) -> None:
         )
 
 
+def _index_clitic_stems(connection: sqlite3.Connection) -> None:
+    """Index words that carry an Arabic proclitic a second time without it (``common.searchable``)."""
+    for seq, text in connection.execute("SELECT seq, text FROM documents").fetchall():
+        connection.execute(
+            "UPDATE documents_search SET body = ? WHERE rowid = ?",
+            (common.searchable(normalize_string(text)), seq),
+        )
+
+
 # Numbered by position (1, 2, ...). Append new steps; never edit or reorder a released one.
-MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_search_index)
+MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_search_index, _index_clitic_stems)
 
 
 def schema_version(connection: sqlite3.Connection) -> int:
@@ -258,8 +267,8 @@ class SQLiteStore(SQLStore):
     def _search_rows(
         self, terms: list[str], language: str | None, page: Page
     ) -> tuple[list[tuple[str, str | None, str | None, str | None, str]], int]:
-        # Each word becomes a quoted phrase: FTS5 then reads it as text, never as an operator.
-        match = " ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        # Each word becomes a quoted prefix: FTS5 then reads it as text, never as an operator.
+        match = " ".join('"' + term.replace('"', '""') + '"*' for term in terms)
         where = "documents_search MATCH ?"
         params: list[Any] = [match]
         if language:
