@@ -23,7 +23,7 @@ demo: install
 	$(BIN)/rasad check
 	$(BIN)/rasad code samples -o out/samples.jsonl
 	$(BIN)/rasad show --events out/samples.jsonl
-	$(BIN)/rasad ingest samples --db $(DEMO_DB)
+	$(BIN)/rasad ingest samples $(wildcard ../shared/seeds/*.txt) --db $(DEMO_DB)
 	@echo "rasad: the web app is at http://127.0.0.1:8000"
 	$(BIN)/rasad serve --db $(DEMO_DB) --host 127.0.0.1 --port 8000
 
