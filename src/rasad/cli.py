@@ -19,6 +19,7 @@ from rasad.actors.petrarch import add_parser as add_petrarch_parser
 from rasad.document import ReadProblem
 from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
+from rasad.eval.soak import add_parser as add_soak_parser
 from rasad.ingest import ReadLimits, iter_documents
 from rasad.pipeline import DEFAULT_TIME_BUDGET_S
 from rasad.run import code_stream
@@ -219,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.set_defaults(func=cmd_eval_corpus)
     add_ner_parser(evaluations)
     add_events_parser(evaluations)
+    add_soak_parser(evaluations)
 
     check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
     check.set_defaults(func=cmd_check)

@@ -224,7 +224,7 @@ def code_document(
     if time_budget is None:
         analysis = analyse(doc, stages)
     else:
-        _load_resources()
+        load_resources()
         with _interrupt_after(time_budget):
             analysis = analyse(doc, stages, (time.monotonic() + time_budget, time_budget))
     if duplicate_of is not None:
@@ -243,7 +243,8 @@ _WARM_UP_TEXTS = (
 _resources_loaded = False
 
 
-def _load_resources() -> None:
+def load_resources() -> None:
+    """Load every model and dictionary coding can need, once per process (before a budget starts)."""
     global _resources_loaded
     if not _resources_loaded:
         for text in _WARM_UP_TEXTS:
