@@ -72,7 +72,12 @@ def build_folding(rules: tuple[dict[str, str], ...] = DEFAULT_RULES) -> Folding:
 
 
 DEFAULT_FOLDING = build_folding()
-_REMOVED_RE = re.compile(REMOVED_CHARS + "+")
+# A glyph that stands for a removed character (the isolated hamza ﺀ) is removed with it: folding it
+# to its letter would leave a character that a second normalisation removes.
+_REMOVED_GLYPHS = "".join(
+    glyph for glyph, letter in PRESENTATION_FORMS.items() if re.fullmatch(REMOVED_CHARS, letter)
+)
+_REMOVED_RE = re.compile(REMOVED_CHARS[:-1] + _REMOVED_GLYPHS + "]+")
 
 
 @dataclass(frozen=True, slots=True)
