@@ -32,12 +32,15 @@ settings.load_profile("rasad")
 _PHASE_COUNTS = re.compile(r"(\d+) passing, (\d+) failing, and (\d+) invalid")
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """With --hypothesis-show-statistics, one line per property: how many inputs it tried."""
+    if not terminalreporter.config.getoption("--hypothesis-show-statistics", default=False):
+        return
     rows = []
-    for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", []):
-        statistics = report.__dict__.get("_hypothesis_stats")  # set by hypothesis's pytest plugin
-        if report.when == "call" and statistics:
+    for report in (report for reports in terminalreporter.stats.values() for report in reports):
+        statistics = getattr(report, "__dict__", {}).get("_hypothesis_stats")  # hypothesis's plugin sets it
+        if statistics:
             counts = [sum(int(n) for n in phase) for phase in _PHASE_COUNTS.findall(statistics)]
             rows.append((report.nodeid, sum(counts)))
     if rows:
