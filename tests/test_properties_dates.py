@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from rasad.dates import find_dates, latest_date, publication_date, resolve_event_date
 from rasad.dates.calendars import from_gregorian
 from strategies import (
+    BIDI_MARKS,
     DIACRITICS,
     FRAGMENTS,
     PRESENTATION,
@@ -67,10 +68,11 @@ def test_event_dates_never_raise_and_slice_the_sentence(
 def month_name(draw: st.DrawFn, calendar: str, month: int) -> str:
     """A spelling of the month from the tables, perhaps with marks, tatweel or glyph forms in it."""
     name = draw(st.sampled_from(month_spellings()[calendar][month]))
-    damage = draw(st.sampled_from(["none", "marks", "glyphs", "mah"]))
-    if damage == "marks" and not name.isascii():
+    damage = draw(st.sampled_from(["none", "marks", "bidi", "glyphs", "mah"]))
+    if damage in ("marks", "bidi") and not name.isascii():
         at = draw(st.integers(1, len(name) - 1))
-        name = name[:at] + draw(st.sampled_from([TATWEEL, *DIACRITICS])) + name[at:]
+        marks = [TATWEEL, *DIACRITICS] if damage == "marks" else list(BIDI_MARKS)
+        name = name[:at] + draw(st.sampled_from(marks)) + name[at:]
     elif damage == "glyphs":
         name = "".join(PRESENTATION[c][-1] if c in PRESENTATION and draw(st.booleans()) else c for c in name)
     elif damage == "mah" and calendar.startswith("solar_hijri"):
