@@ -268,8 +268,8 @@ def _interrupt_after(budget: float) -> Iterator[None]:
         raise TimeBudgetExceeded(budget, "interrupted")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, budget)
-    try:
+    try:  # set inside the try: a timer that fires at once still gets the old handler restored
+        signal.setitimer(signal.ITIMER_REAL, budget)
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
