@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPORA ?= ../shared/corpora
 
-.PHONY: install system demo test lint corpus bench eval clean
+.PHONY: install system demo test lint corpus bench eval clean fuzz soak
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,20 @@ lint: install
 ## corpus: every article of SaudiNewsNet and IR-News through the pipeline (language agreement, failures)
 corpus: install
 	$(BIN)/rasad eval corpus --root $(CORPORA)
+
+## soak: every public text (news articles, NER and event gold sentences) through the pipeline with the
+## time budget; counts documents and failures (exceptions, schema errors, offsets that do not slice)
+SOAK_WORKERS ?= 2
+soak: install
+	$(BIN)/rasad eval soak --root $(CORPORA) --workers $(SOAK_WORKERS)
+
+## fuzz: the property tests with a large budget (RASAD_FUZZ_EXAMPLES inputs per property);
+## prints how many inputs each property tried
+RASAD_FUZZ_EXAMPLES ?= 20000
+fuzz: install
+	RASAD_FUZZ_EXAMPLES=$(RASAD_FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider --hypothesis-show-statistics \
+	  tests/test_properties_text.py tests/test_properties_dates.py tests/test_properties_ingest.py \
+	  tests/test_properties_pipeline.py
 
 ## bench: pipeline throughput stage by stage against the I/O floor, peak memory
 bench: install

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from postgres_server import empty_store_url
 from rasad.store import open_store
@@ -18,6 +21,38 @@ SEEDS = SHARED / "seeds"
 CORPORA = SHARED / "corpora"
 SCHEMA = SHARED / "spec" / "document.schema.json"
 SAMPLES = REPO / "samples"
+
+# Property tests: a small budget for every test run (the whole property suite well under a minute on
+# two cores), a large one for ``make fuzz`` (RASAD_FUZZ_EXAMPLES inputs per property). No deadline:
+# the machines are shared, and speed is measured in bench/, not here.
+CI_EXAMPLES = 25
+settings.register_profile(
+    "rasad",
+    max_examples=int(os.environ.get("RASAD_FUZZ_EXAMPLES") or CI_EXAMPLES),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    print_blob=True,
+)
+settings.load_profile("rasad")
+_PHASE_COUNTS = re.compile(r"(\d+) passing, (\d+) failing, and (\d+) invalid")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """With --hypothesis-show-statistics, one line per property: how many inputs it tried."""
+    if not terminalreporter.config.getoption("--hypothesis-show-statistics", default=False):
+        return
+    rows = []
+    for report in (report for reports in terminalreporter.stats.values() for report in reports):
+        statistics = getattr(report, "__dict__", {}).get("_hypothesis_stats")  # hypothesis's plugin sets it
+        if statistics:
+            counts = [sum(int(n) for n in phase) for phase in _PHASE_COUNTS.findall(statistics)]
+            rows.append((report.nodeid, sum(counts)))
+    if rows:
+        terminalreporter.section("inputs tried per property")
+        for nodeid, tried in rows:
+            terminalreporter.write_line(f"{tried:>8}  {nodeid}")
+        terminalreporter.write_line(f"{sum(tried for _, tried in rows):>8}  in all, {len(rows)} properties")
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,9 @@ from rasad.api.commands import add_parsers as add_api_parsers
 from rasad.document import ReadProblem
 from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
+from rasad.eval.soak import add_parser as add_soak_parser
 from rasad.ingest import ReadLimits, iter_documents
+from rasad.pipeline import DEFAULT_TIME_BUDGET_S
 from rasad.run import code_stream
 from rasad.store.commands import add_parsers as add_store_parsers
 
@@ -57,13 +59,17 @@ def _report(problem: ReadProblem, bar: tqdm) -> None:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    limits = ReadLimits(max_document_bytes=args.max_doc_bytes)
+    limits = ReadLimits(
+        max_document_bytes=args.max_doc_bytes, max_decompressed_bytes=args.max_decompressed_bytes
+    )
+    time_budget = args.time_budget or None  # 0: no budget
     failed = 0
     written = 0
     with _output(args.output) as out, _progress(args.progress, "coding") as bar:
         items = iter_documents(args.paths, limits)
         workers = args.workers or os.cpu_count() or 1
-        for item in code_stream(items, dedupe=not args.keep_duplicates, workers=workers):
+        coded = code_stream(items, dedupe=not args.keep_duplicates, workers=workers, time_budget=time_budget)
+        for item in coded:
             if isinstance(item, ReadProblem):
                 failed += 1
                 _report(item, bar)
@@ -125,6 +131,26 @@ def cmd_eval_corpus(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {value!r}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected seconds (0 or more), got {value!r}")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasad", description="Political event data (PLOVER) from Arabic, Persian and English news."
@@ -142,10 +168,26 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("-o", "--output", metavar="FILE", help="write JSON Lines here (default: stdout)")
     code.add_argument(
         "--max-doc-bytes",
-        type=int,
+        type=_positive_int,
         default=ReadLimits().max_document_bytes,
         metavar="N",
-        help="skip (and report) documents larger than this (default: %(default)s)",
+        help="skip (and report) documents larger than this, also inside JSON Lines, WARC and feeds "
+        "(default: %(default)s)",
+    )
+    code.add_argument(
+        "--max-decompressed-bytes",
+        type=_positive_int,
+        default=ReadLimits().max_decompressed_bytes,
+        metavar="N",
+        help="stop reading a .gz or WARC.gz file (and report it) past this many decompressed bytes "
+        "(default: %(default)s)",
+    )
+    code.add_argument(
+        "--time-budget",
+        type=_seconds,
+        default=DEFAULT_TIME_BUDGET_S,
+        metavar="SECONDS",
+        help="skip (and report) a document whose coding takes longer; 0 for no limit (default: %(default)s)",
     )
     code.add_argument("--keep-duplicates", action="store_true", help="code near-duplicate documents again")
     code.add_argument(
@@ -180,6 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus.set_defaults(func=cmd_eval_corpus)
     add_ner_parser(evaluations)
     add_events_parser(evaluations)
+    add_soak_parser(evaluations)
 
     check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
     check.set_defaults(func=cmd_check)

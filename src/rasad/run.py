@@ -5,25 +5,29 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest.dedupe import Deduplicator
-from rasad.pipeline import code_document, document_id
+from rasad.pipeline import TimeBudgetExceeded, code_document, document_id
 
 Task = ReadProblem | tuple[RawDocument, str | None]
 BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
 
 
 def code_stream(
-    items: Iterable[RawDocument | ReadProblem], dedupe: bool = True, workers: int = 1
+    items: Iterable[RawDocument | ReadProblem],
+    dedupe: bool = True,
+    workers: int = 1,
+    time_budget: float | None = None,
 ) -> Iterator[dict | ReadProblem]:
     """Records for documents and problems passed through, in input order.
 
     Duplicates are found here, in input order, so the result does not depend on ``workers``; with
     more than one worker the documents are coded in batches by a process pool, so memory stays
-    bounded whatever the size of the input.
+    bounded whatever the size of the input. A document over ``time_budget`` seconds is a problem.
     """
-    for _task, result in _coded(_tasks(items, dedupe), workers):
+    for _task, result in _coded(_tasks(items, dedupe), workers, time_budget):
         yield result
 
 
@@ -32,6 +36,7 @@ def code_pairs(
     dedupe: bool = True,
     workers: int = 1,
     skip: Callable[[str, RawDocument], bool] | None = None,
+    time_budget: float | None = None,
 ) -> Iterator[tuple[RawDocument, dict] | ReadProblem]:
     """Like ``code_stream`` but each record comes with its document: the store keeps the text.
 
@@ -39,19 +44,22 @@ def code_pairs(
     already); it still passes the duplicate detector, so a resumed run marks the same copies as
     duplicates as an uninterrupted one.
     """
-    for task, result in _coded(_tasks(items, dedupe, skip), workers):
+    for task, result in _coded(_tasks(items, dedupe, skip), workers, time_budget):
         yield result if isinstance(result, ReadProblem) else (task[0], result)
 
 
-def _coded(tasks: Iterator[Task], workers: int) -> Iterator[tuple[Task, dict | ReadProblem]]:
+def _coded(
+    tasks: Iterator[Task], workers: int, time_budget: float | None
+) -> Iterator[tuple[Task, dict | ReadProblem]]:
     """Each task with its result, in input order; the documents never travel back from workers."""
+    code = partial(code_task, time_budget=time_budget)
     if workers <= 1:
         for task in tasks:
-            yield task, code_task(task)
+            yield task, code(task)
         return
     with multiprocessing.Pool(workers) as pool:
         while batch := list(itertools.islice(tasks, workers * BATCH_PER_WORKER)):
-            results = pool.map(code_task, batch, chunksize=max(1, len(batch) // (workers * 4)))
+            results = pool.map(code, batch, chunksize=max(1, len(batch) // (workers * 4)))
             yield from zip(batch, results, strict=True)
 
 
@@ -71,16 +79,19 @@ def _tasks(
             yield item, duplicate_of
 
 
-def code_task(task: Task) -> dict | ReadProblem:
+def code_task(task: Task, time_budget: float | None = None) -> dict | ReadProblem:
     """One document through the pipeline; an exception becomes a problem for that document only.
 
     The pipeline is our code, so an exception there is a bug; it is still reported against the one
-    document (with the exception type) rather than losing the rest of the run.
+    document (with the exception type) rather than losing the rest of the run. A document over its
+    time budget is reported the same way, with the budget in the message.
     """
     if isinstance(task, ReadProblem):
         return task
     document, duplicate_of = task
     try:
-        return code_document(document, duplicate_of=duplicate_of)
+        return code_document(document, duplicate_of=duplicate_of, time_budget=time_budget)
+    except TimeBudgetExceeded as error:
+        return ReadProblem(document.path or "<document>", str(error))
     except Exception as error:  # one document's failure must not end the run
         return ReadProblem(document.path or "<document>", f"internal error {type(error).__name__}: {error}")

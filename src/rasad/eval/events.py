@@ -33,7 +33,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from rasad.document import RawDocument
-from rasad.ingest.corpora import CorpusDocument, ir_news, saudinewsnet_document
+from rasad.ingest.corpora import CorpusDocument, farsnews_document, ir_news, saudinewsnet_document
 
 EXIT_OK = 0
 EXIT_MISSING = 2
@@ -557,20 +557,6 @@ def _saudinewsnet_article(root: Path, ref: str) -> CorpusDocument:
     return saudinewsnet_document(archive, member, number, articles[number])
 
 
-def _farsnews_date(link: str) -> str | None:
-    """The Gregorian date of a Fars News link id (``/news/8707060255`` is 1387/07/06), or None."""
-    found = re.search(r"/news/(\d{2})(\d{2})(\d{2})\d+", link or "")
-    if not found:
-        return None
-    import jdatetime
-
-    year, month, day = (int(part) for part in found.groups())
-    try:
-        return jdatetime.date(1300 + year, month, day).togregorian().isoformat()
-    except ValueError:
-        return None
-
-
 def _farsnews_article(root: Path, ref: str) -> CorpusDocument:
     name, index = ref.split("#")
     path = root / "news-fa" / "farsnews" / name
@@ -580,19 +566,7 @@ def _farsnews_article(root: Path, ref: str) -> CorpusDocument:
     number = int(index)
     if number >= len(articles):
         raise GoldError(f"ref {ref}: {name} has {len(articles)} articles, no index {number}")
-    article = articles[number]
-    body = [article.get("abstract") or "", *(article.get("paragraphs") or [])]
-    return CorpusDocument(
-        "fa",
-        RawDocument(
-            text="\n".join(part for part in body if part),
-            path=f"{path}#{number}",
-            title=article.get("title") or None,
-            url=article.get("link") or None,
-            outlet="farsnews",
-            published=_farsnews_date(article.get("link") or ""),
-        ),
-    )
+    return farsnews_document(path, number, articles[number])
 
 
 class ArticleResolver:

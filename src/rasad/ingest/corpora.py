@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import jdatetime
+
 from rasad.document import RawDocument
 
 DEFAULT_ROOT = Path("../shared/corpora")
@@ -72,6 +74,41 @@ def ir_news(root: Path = DEFAULT_ROOT) -> Iterator[CorpusDocument]:
                 published=meta[4] if len(meta) > 4 else None,
             ),
         )
+
+
+def farsnews(root: Path = DEFAULT_ROOT) -> Iterator[CorpusDocument]:
+    """Fars News sample: JSON arrays of Persian articles (abstract and paragraphs)."""
+    for path in sorted((root / "news-fa" / "farsnews").glob("fars-news-*.json")):
+        for number, article in enumerate(json.loads(path.read_text(encoding="utf-8"))):
+            yield farsnews_document(path, number, article)
+
+
+def farsnews_document(path: Path, number: int, article: dict) -> CorpusDocument:
+    """One Fars News article: the abstract, then the paragraphs; its date is read from the link."""
+    body = [article.get("abstract") or "", *(article.get("paragraphs") or [])]
+    return CorpusDocument(
+        "fa",
+        RawDocument(
+            text="\n".join(part for part in body if part),
+            path=f"{path}#{number}",
+            title=article.get("title") or None,
+            url=article.get("link") or None,
+            outlet="farsnews",
+            published=farsnews_date(article.get("link") or ""),
+        ),
+    )
+
+
+def farsnews_date(link: str) -> str | None:
+    """The Gregorian date of a Fars News link id (``/news/8707060255`` is 1387/07/06), or None."""
+    found = re.search(r"/news/(\d{2})(\d{2})(\d{2})\d+", link)
+    if not found:
+        return None
+    year, month, day = (int(part) for part in found.groups())
+    try:
+        return jdatetime.date(1300 + year, month, day).togregorian().isoformat()
+    except ValueError:
+        return None
 
 
 CORPORA = {"saudinewsnet": saudinewsnet, "ir-news": ir_news}

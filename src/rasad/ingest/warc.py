@@ -23,6 +23,7 @@ _TEXT_TYPES = ("text/plain",)
 # warcio on a header block cut short: ArchiveLoadFailed or a parser exception, or an
 # AttributeError when the cut removed WARC-Target-URI (it calls .startswith on None).
 _DAMAGED = (ArchiveLoadFailed, StatusAndHeadersParserException, AttributeError)
+_MAX_REASON = 200  # warcio quotes the damaged header line, which may be anything
 
 
 class _Counting:
@@ -107,7 +108,7 @@ def iter_warc(
         try:
             record = next(records, None)
         except _DAMAGED as err:
-            reason = f"{type(err).__name__}: {err}"
+            reason = f"{type(err).__name__}: {' '.join(str(err).split())}"[:_MAX_REASON]  # one line
             yield ReadProblem(where, f"damaged WARC after record {number} ({reason}), stopped")
             return
         if record is None:

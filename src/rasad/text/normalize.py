@@ -25,9 +25,9 @@ DIGIT_FORMS = {c: str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")} | {
 ASCII_LOWER = {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}
 
 # Removals: Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks),
-# tatweel, standalone hamza, zero-width joiner and bidi controls.
+# tatweel, standalone hamza, zero-width joiner and bidi controls (the Arabic letter mark U+061C too).
 REMOVED_CHARS = (
-    "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u0621\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u0621\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
 )
 
 DEFAULT_RULES: tuple[dict[str, str], ...] = (
@@ -72,7 +72,12 @@ def build_folding(rules: tuple[dict[str, str], ...] = DEFAULT_RULES) -> Folding:
 
 
 DEFAULT_FOLDING = build_folding()
-_REMOVED_RE = re.compile(REMOVED_CHARS + "+")
+# A glyph that stands for a removed character (the isolated hamza ﺀ) is removed with it: folding it
+# to its letter would leave a character that a second normalisation removes.
+_REMOVED_GLYPHS = "".join(
+    glyph for glyph, letter in PRESENTATION_FORMS.items() if re.fullmatch(REMOVED_CHARS, letter)
+)
+_REMOVED_RE = re.compile(REMOVED_CHARS[:-1] + _REMOVED_GLYPHS + "]+")
 
 
 @dataclass(frozen=True, slots=True)
