@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import fcntl
+import io
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -20,34 +22,83 @@ from rasad.document import ReadProblem
 from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
 from rasad.ingest import ReadLimits, iter_documents
-from rasad.run import code_stream
+from rasad.ingest.count import count_documents
+from rasad.run import Skipped, available_cores, code_stream
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 
 
+class ResumeError(Exception):
+    """A partial output that cannot be continued: the message says why and what to do."""
+
+
 @contextmanager
-def _output(path: str | None):
-    """stdout, or a file that appears under its final name only when complete."""
+def _output(path: str | None, resume: bool) -> Iterator[tuple[IO[str], Counter[str]]]:
+    """Where records go, and the ids of records an interrupted run already wrote there.
+
+    With a file, records go to ``FILE.part`` as they are coded, a line at a time, and the file
+    takes its final name only once complete; an interrupted run leaves the ``.part`` behind for
+    ``--resume``, which keeps its complete lines and drops a line torn by the interruption.
+    """
     if path is None or path == "-":
-        yield sys.stdout
+        if resume:
+            raise ResumeError("--resume needs an output file (-o FILE)")
+        yield sys.stdout, Counter()
         return
     target = Path(path)
+    partial = target.with_name(target.name + ".part")
     target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            yield handle
+    with open(partial, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ResumeError(f"another rasad run is writing {partial}") from None
+        if resume:
+            done = _done_records(handle, partial)
+        else:
+            if handle.tell():
+                print(
+                    f"rasad: starting again, replacing {partial} (--resume would continue it)",
+                    file=sys.stderr,
+                )
+            handle.truncate(0)
+            done = Counter()
+        out = io.TextIOWrapper(handle, encoding="utf-8", write_through=True)
+        yield out, done
+        out.flush()
         os.replace(partial, target)
-    except BaseException:
-        os.unlink(partial)
-        raise
+        out.detach()
 
 
-def _progress(enabled: bool | None, desc: str) -> tqdm:
+def _done_records(handle: IO[bytes], partial: Path) -> Counter[str]:
+    """Ids of the complete records in a ``.part``; a torn last line is cut off so appending continues it."""
+    handle.seek(0)
+    done: Counter[str] = Counter()
+    kept = 0
+    for number, line in enumerate(handle, start=1):
+        if not line.endswith(b"\n"):
+            break
+        try:
+            done[json.loads(line)["id"]] += 1
+        except (ValueError, KeyError, TypeError):
+            raise ResumeError(
+                f"{partial} line {number} is not a document record; delete the file to start again"
+            ) from None
+        kept += len(line)
+    handle.truncate(kept)
+    handle.seek(kept)
+    return done
+
+
+def _progress(enabled: bool | None, paths: list[str]) -> tqdm:
+    """A bar with documents/s, and a total and an ETA when the inputs can be counted cheaply."""
     disable = not sys.stderr.isatty() if enabled is None else not enabled
-    return tqdm(desc=desc, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True)
+    total = None if disable else count_documents(paths)
+    return tqdm(
+        desc="coding", total=total, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True
+    )
 
 
 def _report(problem: ReadProblem, bar: tqdm) -> None:
@@ -56,25 +107,36 @@ def _report(problem: ReadProblem, bar: tqdm) -> None:
 
 def cmd_code(args: argparse.Namespace) -> int:
     limits = ReadLimits(max_document_bytes=args.max_doc_bytes)
-    failed = 0
-    written = 0
-    with _output(args.output) as out, _progress(args.progress, "coding") as bar:
-        items = iter_documents(args.paths, limits)
-        workers = args.workers or os.cpu_count() or 1
-        for item in code_stream(items, dedupe=not args.keep_duplicates, workers=workers):
-            if isinstance(item, ReadProblem):
-                failed += 1
-                _report(item, bar)
-            else:
-                _write_record(out, item)
-                written += 1
-            bar.update(1)
-    print(f"rasad: {written} records written, {failed} documents failed", file=sys.stderr)
+    workers = args.workers or available_cores()
+    failed = written = skipped = 0
+    try:
+        with _output(args.output, args.resume) as (out, done), _progress(args.progress, args.paths) as bar:
+            items = iter_documents(args.paths, limits)
+            for item in code_stream(items, dedupe=not args.keep_duplicates, workers=workers, done=done):
+                if isinstance(item, ReadProblem):
+                    failed += 1
+                    _report(item, bar)
+                elif isinstance(item, Skipped):
+                    skipped += 1
+                else:
+                    _write_record(out, item)
+                    written += 1
+                bar.update(1)
+    except ResumeError as error:
+        print(f"rasad: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        if args.output not in (None, "-"):
+            print("rasad: interrupted; continue with the same command and --resume", file=sys.stderr)
+        raise
+    resumed = f", {skipped} already done before --resume" if args.resume else ""
+    print(f"rasad: {written} records written{resumed}, {failed} documents failed", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _write_record(out: IO[str], record: dict) -> None:
     out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()  # a run killed now loses at most the line being written: --resume drops it
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -149,10 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument(
         "--workers",
         type=int,
-        default=1,
+        default=0,
         metavar="N",
-        help="processes coding documents in parallel; 0 for one per core (default: %(default)s). "
+        help="processes coding documents in parallel (default: one per core). "
         "Records come out in input order and are the same whatever N.",
+    )
+    code.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run from FILE.part: documents already written are not coded again",
     )
     code.add_argument(
         "--progress",
