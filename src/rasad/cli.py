@@ -24,6 +24,7 @@ from rasad.eval.ner import add_parser as add_ner_parser
 from rasad.ingest import ReadLimits, iter_documents
 from rasad.ingest.count import count_documents
 from rasad.run import Skipped, available_cores, code_stream
+from rasad.scale.spark import add_parsers as add_spark_parsers
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -228,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="progress bar on stderr (default: when stderr is a terminal)",
     )
     code.set_defaults(func=cmd_code)
+    add_spark_parsers(commands)
 
     show = commands.add_parser("show", help="overview of a JSON Lines file of document records")
     show.add_argument("file", metavar="FILE")
