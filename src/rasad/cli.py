@@ -23,7 +23,7 @@ from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
 from rasad.ingest import ReadLimits, iter_documents
 from rasad.ingest.count import count_documents
-from rasad.run import Skipped, available_cores, code_stream
+from rasad.run import DEDUPE_WINDOW, Skipped, available_cores, code_stream
 from rasad.scale.spark import add_parsers as add_spark_parsers
 
 EXIT_OK = 0
@@ -109,11 +109,16 @@ def _report(problem: ReadProblem, bar: tqdm) -> None:
 def cmd_code(args: argparse.Namespace) -> int:
     limits = ReadLimits(max_document_bytes=args.max_doc_bytes)
     workers = args.workers or available_cores()
+    if workers < 0 or args.dedupe_window < 1:
+        print("rasad: --workers must not be negative and --dedupe-window must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
     failed = written = skipped = 0
     try:
         with _output(args.output, args.resume) as (out, done), _progress(args.progress, args.paths) as bar:
             items = iter_documents(args.paths, limits)
-            for item in code_stream(items, dedupe=not args.keep_duplicates, workers=workers, done=done):
+            for item in code_stream(
+                items, not args.keep_duplicates, workers, done=done, dedupe_window=args.dedupe_window
+            ):
                 if isinstance(item, ReadProblem):
                     failed += 1
                     _report(item, bar)
@@ -209,6 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip (and report) documents larger than this (default: %(default)s)",
     )
     code.add_argument("--keep-duplicates", action="store_true", help="code near-duplicate documents again")
+    code.add_argument(
+        "--dedupe-window",
+        type=int,
+        default=DEDUPE_WINDOW,
+        metavar="N",
+        help="look for duplicates among the last N distinct texts: bounds memory (default: %(default)s)",
+    )
     code.add_argument(
         "--workers",
         type=int,
