@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest import ReadLimits, _readable_in_directory, read_bytes
@@ -221,8 +222,9 @@ def _read_files(
     )
     files = spark.createDataFrame(listing, names)
     if found:
+        # Spark's scan passes over empty files: a left join keeps them, and the reader reports them.
         contents = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(found)
-        files = contents.join(F.broadcast(files), contents["path"] == files["uri"]).select(
+        files = files.join(contents, files["uri"] == contents["path"], "left").select(
             "where", "input", "file", "content"
         )
     else:
@@ -262,14 +264,21 @@ def _list_files(
             listing.append((root, given, index, []))
             continue
         found = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(given)
-        for row in found.select("path").collect():
-            parts = row.path[len(root) :].strip("/").split("/")
+        for uri in sorted(map(_hadoop_path, found.inputFiles())):  # the listing, empty files included
+            parts = uri[len(root) :].strip("/").split("/")
             if any(part.startswith(".") for part in parts):
                 continue
             if input_format == "auto" and not _readable_in_directory(parts[-1]):
                 continue
-            listing.append((row.path, posixpath.join(given, *parts), index, parts))
+            listing.append((uri, posixpath.join(given, *parts), index, parts))
     return listing, missing
+
+
+def _hadoop_path(uri: str) -> str:
+    """A listed file's URI (``file:///a%20b``) as Spark's ``path`` column writes it (``file:/a b``)."""
+    parts = urlsplit(uri)
+    authority = f"//{parts.netloc}" if parts.netloc else ""
+    return f"{parts.scheme}:{authority}{unquote(parts.path)}"
 
 
 def _read_parquet(spark: SparkSession, path: str, index: int, schema: StructType) -> DataFrame:
@@ -461,13 +470,13 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 
 def cmd_spark(args: argparse.Namespace) -> int:
     """Run the Spark job with a one-line error for each way it cannot start."""
+    if args.partitions is not None and args.partitions < 1:
+        print("rasad: --partitions must be at least 1", file=sys.stderr)
+        return 2
     try:
         import pyspark  # noqa: F401
     except ImportError:
         print("rasad: Spark support is not installed: pip install 'rasad[spark]'", file=sys.stderr)
-        return 2
-    if args.partitions is not None and args.partitions < 1:
-        print("rasad: --partitions must be at least 1", file=sys.stderr)
         return 2
     try:
         spark = spark_session(getattr(args, "master", None))
