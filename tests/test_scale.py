@@ -239,3 +239,17 @@ def test_count_matches_what_the_readers_yield(tmp_path: Path, seed_paths: list[P
 def test_count_is_unknown_for_feeds_and_stdin(samples_dir: Path) -> None:
     assert count_documents([str(samples_dir / "feeds")]) is None
     assert count_documents(["-"]) is None
+
+
+def test_two_workers_give_the_records_of_one(tmp_path: Path, samples_dir: Path) -> None:
+    """More than a batch, so the pool really runs; the samples bring duplicates and every format."""
+    from rasad.run import BATCH_PER_WORKER, code_stream
+
+    articles = generated_articles(4 * BATCH_PER_WORKER, seed=5)
+    source = write_jsonl(tmp_path / "news.jsonl", articles + articles[:5])
+    inputs = [str(samples_dir), str(source)]
+    one = list(code_stream(iter_documents(inputs), workers=1))
+    two = list(code_stream(iter_documents(inputs), workers=2))
+    assert len(one) == 17 + len(articles) + 5
+    assert sum("duplicate of" in " ".join(record.get("warnings", [])) for record in one) >= 5
+    assert one == two
