@@ -253,3 +253,22 @@ def test_two_workers_give_the_records_of_one(tmp_path: Path, samples_dir: Path) 
     assert len(one) == 17 + len(articles) + 5
     assert sum("duplicate of" in " ".join(record.get("warnings", [])) for record in one) >= 5
     assert one == two
+
+
+def test_duplicate_window_forgets_the_oldest_texts_only() -> None:
+    from rasad.ingest.dedupe import Deduplicator
+    from test_ingest_dedupe import STORY, SYNDICATED
+
+    others = [article["text"] for article in generated_articles(3, seed=8)]
+    within = Deduplicator(window=5)  # copies count too: a near copy is a new text
+    assert [within.check(key, text) for key, text in [("wire", STORY), *zip("abc", others, strict=True)]] == [
+        None
+    ] * 4
+    assert within.check("outlet", SYNDICATED) == "wire"  # near copy, four texts back
+    assert within.check("again", STORY) == "wire"  # exact copy
+
+    past = Deduplicator(window=3)
+    for key, text in [("wire", STORY), *zip("abc", others, strict=True)]:
+        past.check(key, text)
+    assert past.check("outlet", SYNDICATED) is None  # the original is out of the window
+    assert past.check("again", STORY) == "outlet"  # ... and the copy took its place
