@@ -116,6 +116,9 @@ def main() -> int:
                   f"{timing.after_start:6.1f} s after the first record, CPU {timing.cpu:6.1f} s")  # fmt: skip
         one, two = (folder / "out-1.jsonl").read_bytes(), (folder / "out-2.jsonl").read_bytes()
         print(f"  speed-up 2/1: {timings[1].wall / timings[2].wall:.2f} (outputs identical: {one == two})")
+        # Wall time depends on what else the machine runs; CPU time does not: the pool's overhead.
+        overhead = timings[2].cpu / timings[1].cpu
+        print(f"  CPU 2 workers / 1 worker: {overhead:.2f}, so at most {2 / overhead:.2f}x on two idle cores")
 
         if not args.no_spark:
             warm_up = write_articles(root, 20, folder)
