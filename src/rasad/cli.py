@@ -93,13 +93,11 @@ def _done_records(handle: IO[bytes], partial: Path) -> Counter[str]:
     return done
 
 
-def _progress(enabled: bool | None, paths: list[str]) -> tqdm:
-    """A bar with documents/s, and a total and an ETA when the inputs can be counted cheaply."""
+def _progress(enabled: bool | None, desc: str, paths: list[str] | None = None) -> tqdm:
+    """A bar with documents/s, and a total and an ETA when ``paths`` can be counted cheaply."""
     disable = not sys.stderr.isatty() if enabled is None else not enabled
-    total = None if disable else count_documents(paths)
-    return tqdm(
-        desc="coding", total=total, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True
-    )
+    total = None if disable or paths is None else count_documents(paths)
+    return tqdm(desc=desc, total=total, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True)
 
 
 def _report(problem: ReadProblem, bar: tqdm) -> None:
@@ -114,7 +112,10 @@ def cmd_code(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     failed = written = skipped = 0
     try:
-        with _output(args.output, args.resume) as (out, done), _progress(args.progress, args.paths) as bar:
+        with (
+            _output(args.output, args.resume) as (out, done),
+            _progress(args.progress, "coding", args.paths) as bar,
+        ):
             items = iter_documents(args.paths, limits)
             for item in code_stream(
                 items, not args.keep_duplicates, workers, done=done, dedupe_window=args.dedupe_window
