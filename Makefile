@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPORA ?= ../shared/corpora
 
-.PHONY: install system demo test lint corpus bench eval clean fuzz soak
+.PHONY: install system demo test lint corpus bench bench-scale eval clean fuzz soak
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,10 @@ fuzz: install
 ## bench: pipeline throughput stage by stage against the I/O floor, peak memory
 bench: install
 	$(BIN)/python bench/throughput.py --root $(CORPORA)
+
+## bench-scale: 1 against 2 workers, Spark local[2] against the process pool, growth over 1k/4k/16k articles
+bench-scale: install
+	$(BIN)/python bench/scale.py --root $(CORPORA)
 
 clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .ruff_cache

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -21,9 +18,12 @@ from rasad.document import ReadProblem
 from rasad.eval.events import add_parser as add_events_parser
 from rasad.eval.ner import add_parser as add_ner_parser
 from rasad.eval.soak import add_parser as add_soak_parser
-from rasad.ingest import ReadLimits, iter_documents
-from rasad.pipeline import DEFAULT_TIME_BUDGET_S
-from rasad.run import code_stream
+from rasad.ingest import iter_documents
+from rasad.ingest.count import count_documents
+from rasad.options import add_coding_options, read_limits, time_budget, worker_count
+from rasad.output import ResumeError, records_output
+from rasad.run import Skipped, code_stream
+from rasad.scale.spark import add_parsers as add_spark_parsers
 from rasad.store.commands import add_parsers as add_store_parsers
 
 EXIT_OK = 0
@@ -31,27 +31,11 @@ EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 
 
-@contextmanager
-def _output(path: str | None):
-    """stdout, or a file that appears under its final name only when complete."""
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            yield handle
-        os.replace(partial, target)
-    except BaseException:
-        os.unlink(partial)
-        raise
-
-
-def _progress(enabled: bool | None, desc: str) -> tqdm:
+def _progress(enabled: bool | None, desc: str, paths: list[str] | None = None) -> tqdm:
+    """A bar with documents/s, and a total and an ETA when ``paths`` can be counted cheaply."""
     disable = not sys.stderr.isatty() if enabled is None else not enabled
-    return tqdm(desc=desc, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True)
+    total = None if disable or paths is None else count_documents(paths)
+    return tqdm(desc=desc, total=total, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True)
 
 
 def _report(problem: ReadProblem, bar: tqdm) -> None:
@@ -59,30 +43,45 @@ def _report(problem: ReadProblem, bar: tqdm) -> None:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    limits = ReadLimits(
-        max_document_bytes=args.max_doc_bytes, max_decompressed_bytes=args.max_decompressed_bytes
-    )
-    time_budget = args.time_budget or None  # 0: no budget
-    failed = 0
-    written = 0
-    with _output(args.output) as out, _progress(args.progress, "coding") as bar:
-        items = iter_documents(args.paths, limits)
-        workers = args.workers or os.cpu_count() or 1
-        coded = code_stream(items, dedupe=not args.keep_duplicates, workers=workers, time_budget=time_budget)
-        for item in coded:
-            if isinstance(item, ReadProblem):
-                failed += 1
-                _report(item, bar)
-            else:
-                _write_record(out, item)
-                written += 1
-            bar.update(1)
-    print(f"rasad: {written} records written, {failed} documents failed", file=sys.stderr)
+    failed = written = skipped = 0
+    try:
+        with (
+            records_output(args.output, args.resume) as (out, done),
+            _progress(args.progress, "coding", args.paths) as bar,
+        ):
+            items = iter_documents(args.paths, read_limits(args))
+            for item in code_stream(
+                items,
+                not args.keep_duplicates,
+                worker_count(args),
+                done=done,
+                dedupe_window=args.dedupe_window,
+                time_budget=time_budget(args),
+            ):
+                if isinstance(item, ReadProblem):
+                    failed += 1
+                    _report(item, bar)
+                elif isinstance(item, Skipped):
+                    skipped += 1
+                else:
+                    _write_record(out, item)
+                    written += 1
+                bar.update(1)
+    except ResumeError as error:
+        print(f"rasad: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        if args.output not in (None, "-"):
+            print("rasad: interrupted; continue with the same command and --resume", file=sys.stderr)
+        raise
+    resumed = f", {skipped} already done before --resume" if args.resume else ""
+    print(f"rasad: {written} records written{resumed}, {failed} documents failed", file=sys.stderr)
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
 def _write_record(out: IO[str], record: dict) -> None:
     out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()  # a run killed now loses at most the line being written: --resume drops it
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -131,26 +130,6 @@ def cmd_eval_corpus(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {value!r}")
-    return number
-
-
-def _seconds(value: str) -> float:
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected seconds (0 or more), got {value!r}")
-    return seconds
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rasad", description="Political event data (PLOVER) from Arabic, Persian and English news."
@@ -166,45 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     code.add_argument("paths", nargs="+", metavar="PATH")
     code.add_argument("-o", "--output", metavar="FILE", help="write JSON Lines here (default: stdout)")
+    add_coding_options(code)
     code.add_argument(
-        "--max-doc-bytes",
-        type=_positive_int,
-        default=ReadLimits().max_document_bytes,
-        metavar="N",
-        help="skip (and report) documents larger than this, also inside JSON Lines, WARC and feeds "
-        "(default: %(default)s)",
-    )
-    code.add_argument(
-        "--max-decompressed-bytes",
-        type=_positive_int,
-        default=ReadLimits().max_decompressed_bytes,
-        metavar="N",
-        help="stop reading a .gz or WARC.gz file (and report it) past this many decompressed bytes "
-        "(default: %(default)s)",
-    )
-    code.add_argument(
-        "--time-budget",
-        type=_seconds,
-        default=DEFAULT_TIME_BUDGET_S,
-        metavar="SECONDS",
-        help="skip (and report) a document whose coding takes longer; 0 for no limit (default: %(default)s)",
-    )
-    code.add_argument("--keep-duplicates", action="store_true", help="code near-duplicate documents again")
-    code.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        metavar="N",
-        help="processes coding documents in parallel; 0 for one per core (default: %(default)s). "
-        "Records come out in input order and are the same whatever N.",
-    )
-    code.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
+        "--resume",
+        action="store_true",
+        help="continue an interrupted run from FILE.part: documents already written are not coded again",
     )
     code.set_defaults(func=cmd_code)
+    add_spark_parsers(commands)
 
     show = commands.add_parser("show", help="overview of a JSON Lines file of document records")
     show.add_argument("file", metavar="FILE")

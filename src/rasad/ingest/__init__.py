@@ -31,7 +31,7 @@ from rasad.ingest.jsonl import iter_jsonl
 from rasad.ingest.text import binary_kind, read_text
 from rasad.ingest.warc import iter_warc
 
-__all__ = ["DEFAULT_LIMITS", "ReadLimits", "iter_documents"]
+__all__ = ["DEFAULT_LIMITS", "ReadLimits", "iter_documents", "read_bytes"]
 
 _SNIFF_BYTES = 4096
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -69,6 +69,18 @@ def iter_documents(
             yield from _read_stdin(limits)
         else:
             yield from _read_path(os.fspath(path), limits)  # a pathlib.Path works too
+
+
+def read_bytes(
+    data: bytes, where: str, limits: ReadLimits = DEFAULT_LIMITS, name: str | None = None
+) -> Iterator[RawDocument | ReadProblem]:
+    """The documents in one file's bytes, read exactly as ``iter_documents`` reads that file.
+
+    For runners that get files as bytes (Spark's ``binaryFile``). The format comes from ``name``
+    (default: the last part of ``where``) as it would from a file's name.
+    """
+    name = os.path.basename(where) if name is None else name
+    yield from _read_stream(io.BytesIO(data), where, name, len(data), limits)
 
 
 def _os_reason(err: OSError) -> str:

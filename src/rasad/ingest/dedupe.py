@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import deque
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -51,15 +52,24 @@ class Deduplicator:
     estimate wobbles by some 0.04 and a syndicated copy typically scores just above 0.8: a new
     headline, a boilerplate line and two changed words in a 140-word story give 0.83. Two
     reports of the same event written apart score below 0.1.
+
+    Memory grows by some 8 kB per remembered text, so only the last ``window`` distinct texts are
+    remembered (None: all): syndicated copies of a story appear within days of each other, and a
+    stream of millions of articles must not exhaust memory.
     """
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128, window: int | None = None) -> None:
+        if window is not None and window < 1:
+            raise ValueError(f"the duplicate window must be at least 1 document, got {window}")
         self._threshold = threshold
+        self._window = window
         self._lsh = MinHashLSH(threshold=max(threshold - _CANDIDATE_MARGIN, 0.1), num_perm=num_perm)
         # The inputs are already crc32 hashes (datasketch mixes them again), so the hash is int.
         self._template = MinHash(num_perm=num_perm, hashfunc=int)
         self._indexed: dict[str, tuple[int, np.ndarray]] = {}  # key -> (arrival order, shingles)
         self._originals: dict[bytes, str] = {}
+        self._remembered: deque[tuple[bytes, str | None]] = deque()  # (digest, key it indexed), oldest first
+        self._arrivals = 0
 
     def _nearest(self, shingles: np.ndarray, sketch: MinHash) -> str | None:
         """The most similar indexed document at or above the threshold; the earliest on a tie."""
@@ -85,14 +95,30 @@ class Deduplicator:
         if original is not None:
             return original
         if len(words) < _MIN_WORDS:
-            self._originals[digest] = key
+            self._remember(digest, key, None)
             return None
         shingles = _shingles(words)
         sketch = self._template.copy()  # shares the permutations: no per-document set-up
         sketch.update_batch(shingles.tolist())
         original = self._nearest(shingles, sketch)
-        self._originals[digest] = original or key
+        indexed = None
         if original is None and key not in self._indexed:
             self._lsh.insert(key, sketch)
-            self._indexed[key] = (len(self._indexed), shingles)
+            self._indexed[key] = (self._arrivals, shingles)
+            self._arrivals += 1
+            indexed = key
+        self._remember(digest, original or key, indexed)
         return original
+
+    def _remember(self, digest: bytes, original: str, indexed: str | None) -> None:
+        """Record a new text; past the window, forget the oldest one (its hash and its shingles)."""
+        self._originals[digest] = original
+        if self._window is None:
+            return
+        self._remembered.append((digest, indexed))
+        if len(self._remembered) > self._window:
+            old_digest, old_key = self._remembered.popleft()
+            del self._originals[old_digest]
+            if old_key is not None:
+                self._lsh.remove(old_key)
+                del self._indexed[old_key]

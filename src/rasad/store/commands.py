@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -13,7 +12,8 @@ from types import FrameType
 from tqdm import tqdm
 
 from rasad.document import RawDocument, ReadProblem
-from rasad.ingest import ReadLimits, iter_documents
+from rasad.ingest import iter_documents
+from rasad.options import add_coding_options, read_limits, time_budget, worker_count
 from rasad.run import code_pairs
 from rasad.store import coder_version, database_errors, open_store, store_url
 from rasad.store.base import EventFilter, IngestCounts, Page, Store, StoredVersion
@@ -40,27 +40,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--db", metavar="URL", help=DB_HELP)
-    ingest.add_argument(
-        "--workers",
-        type=int,
-        default=1,
-        metavar="N",
-        help="coding processes; 0 for one per core (default: 1)",
-    )
-    ingest.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
-    )
-    ingest.add_argument(
-        "--max-doc-bytes",
-        type=int,
-        default=ReadLimits().max_document_bytes,
-        metavar="N",
-        help="skip (and report) documents larger than this (default: %(default)s)",
-    )
-    ingest.add_argument("--keep-duplicates", action="store_true", help="code near-duplicate documents again")
+    add_coding_options(ingest)
     ingest.set_defaults(func=ingest_command)
 
     search = commands.add_parser("search", help="full-text search of the stored documents")
@@ -138,7 +118,6 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_USAGE
     version = coder_version()
-    limits = ReadLimits(max_document_bytes=args.max_doc_bytes)
     disable = not sys.stderr.isatty() if args.progress is None else not args.progress
     skipped = 0
     failed: list[str] = []
@@ -165,10 +144,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             return False
 
         def coded() -> Iterator[tuple[RawDocument, dict]]:
-            items = iter_documents(args.paths, limits)
-            workers = args.workers or os.cpu_count() or 1
+            items = iter_documents(args.paths, read_limits(args))
             for item in code_pairs(
-                items, dedupe=not args.keep_duplicates, workers=workers, skip=already_stored
+                items,
+                dedupe=not args.keep_duplicates,
+                workers=worker_count(args),
+                skip=already_stored,
+                time_budget=time_budget(args),
+                dedupe_window=args.dedupe_window,
             ):
                 bar.update(1)
                 if isinstance(item, ReadProblem):

@@ -1,0 +1,1 @@
+"""Running the one pipeline at scale: Apache Spark (``rasad[spark]``) beside the local process pool."""

@@ -1,0 +1,91 @@
+"""`rasad spark` gives, field for field, the records `rasad code` gives on the same inputs."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasad.cli import main
+from rasad.document import ReadProblem
+from rasad.ingest import iter_documents
+from rasad.ingest.corpora import saudinewsnet
+from rasad.run import code_stream
+from test_ingest_formats import build_warc
+
+# A stretch of SaudiNewsNet in which several papers ran the same wire stories: the duplicate
+# detector has work to do, and Spark must flag the same copies as the local runner.
+CORPUS_SLICE = (1200, 1400)
+
+
+def spark_missing() -> str | None:
+    if shutil.which("java") is None:
+        return "Java is not installed: Spark needs Java 17 or later"
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return "rasad[spark] is not installed"
+    return None
+
+
+@pytest.mark.corpus
+def test_spark_records_equal_local_records(
+    tmp_path: Path, seed_paths: list[Path], samples_dir: Path, corpora_root: Path
+) -> None:
+    if reason := spark_missing():
+        pytest.skip(reason)
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    with (folder / "saudinewsnet.jsonl").open("w", encoding="utf-8") as handle:
+        for item in itertools.islice(saudinewsnet(corpora_root), *CORPUS_SLICE):
+            document = item.document
+            fields = {"text": document.text, "title": document.title, "url": document.url}
+            handle.write(
+                json.dumps(fields | {"outlet": document.outlet, "published": document.published}) + "\n"
+            )
+        handle.write('{"text": broken\n')
+    (folder / "crawl.warc.gz").write_bytes(build_warc(compress=True))
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    inputs = [str(seed_paths[0].parent), str(samples_dir), str(folder), str(tmp_path / "missing")]
+
+    local = list(code_stream(iter_documents(inputs)))
+    output = tmp_path / "spark-out"
+    run = subprocess.run(
+        [sys.executable, "-m", "rasad.cli", "spark", "--input", *inputs, "--output", str(output),
+         "--master", "local[2]", "--partitions", "4"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    from rasad.scale.spark import read_records
+
+    expected = [item for item in local if isinstance(item, dict)]
+    problems = [(item.where, item.message) for item in local if isinstance(item, ReadProblem)]
+    assert run.returncode == 1, run.stderr  # the broken line, the empty file and the missing input
+    assert f"rasad: {len(expected)} records (documents/)" in run.stderr
+    assert "Traceback" not in run.stderr
+
+    records = read_records(output)
+    assert [record["id"] for record in records] == [record["id"] for record in expected]
+    for got, want in zip(records, expected, strict=True):
+        for field in want.keys() | got.keys():
+            assert got.get(field) == want.get(field), (want["id"], field)
+    duplicates = [r for r in expected if any(w.startswith("duplicate of") for w in r.get("warnings", []))]
+    assert len(duplicates) >= 5
+    assert sum(len(record["events"]) for record in expected) > 100
+
+    import pyarrow.parquet as pq
+
+    found = sorted(pq.read_table(output / "problems").to_pylist(), key=lambda row: row["seq"])
+    assert [(row["where"], row["message"]) for row in found] == problems
+    planted = {str(folder / "empty.txt"), f"{folder / 'saudinewsnet.jsonl'}#L201", str(tmp_path / "missing")}
+    assert planted <= {where for where, _ in problems}
+
+
+def test_spark_says_what_is_wrong_before_starting(tmp_path: Path, capsys) -> None:
+    command = ["spark", "--input", str(tmp_path), "--output", str(tmp_path / "out"), "--partitions", "0"]
+    assert main(command) == 2
+    assert capsys.readouterr().err.strip() == "rasad: --partitions must be at least 1"
