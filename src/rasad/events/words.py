@@ -10,12 +10,13 @@ looked up among them, so one stem in the lexicon covers its inflections.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from rasad.events.lexicon import MAX_GAP_WORDS, Pattern
+from rasad.text.normalize import NormalizedText
 
 T = TypeVar("T")
 
@@ -44,9 +45,8 @@ MAX_CACHED_WORDS = 200_000
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of a normalised text with its offsets there."""
+class Word(NamedTuple):
+    """A word of a normalised text with its offsets there (a tuple: sentences have hundreds)."""
 
     text: str
     start: int
@@ -63,13 +63,26 @@ class WordMatch(Generic[T]):
     prefix: str  # what was attached before the first word's stem
 
 
-def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    return [
-        Word(m.group(), m.start(), m.end())
-        for m in _WORD.finditer(text, start, len(text) if end is None else end)
-    ]
+def word_texts(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``: all that matching needs, without building offsets."""
+    return _WORD.findall(text, start, end)
 
 
+def original_words(normalized: NormalizedText, start: int, end: int) -> list[Word]:
+    """The words of the normalised span ``[start, end)`` with their offsets in the original text:
+    the same words as ``word_texts``, for the sentences that have an event to code."""
+    found = list(_WORD.finditer(normalized.text, start, end))
+    spans = normalized.spans_to_original(match.span() for match in found)
+    return [Word(match[0], *span) for match, span in zip(found, spans, strict=True)]
+
+
+_PREFIX_RANKS = {
+    language: {prefix: rank for rank, prefix in reversed(list(enumerate(prefixes)))}
+    for language, (prefixes, _) in AFFIXES.items()
+}
+_LONGEST_PREFIX = {
+    language: max(map(len, prefixes), default=0) for language, (prefixes, _) in AFFIXES.items()
+}
 _SUFFIX_SETS = {language: frozenset(suffixes) for language, (_, suffixes) in AFFIXES.items()}
 _LONGEST_SUFFIX = {
     language: max(map(len, suffixes), default=0) for language, (_, suffixes) in AFFIXES.items()
@@ -78,14 +91,16 @@ _LONGEST_SUFFIX = {
 
 @lru_cache(maxsize=200_000)
 def stems(word: str, language: str) -> dict[str, str]:
-    """Stems ``word`` may carry, each with the prefix found before it."""
-    prefixes = AFFIXES.get(language, ((), ()))[0]
+    """Stems ``word`` may carry, each with the prefix found before it (the first in ``AFFIXES``
+    order where several prefixes give the same stem)."""
+    ranks = _PREFIX_RANKS.get(language, {})
     suffix_set = _SUFFIX_SETS.get(language, frozenset())
     longest = _LONGEST_SUFFIX.get(language, 0)
+    english = language == "en"
+    # The prefixes the word really starts with: one look-up per prefix length, not one per prefix.
+    heads = (word[:length] for length in range(1, min(_LONGEST_PREFIX.get(language, 0), len(word)) + 1))
     found: dict[str, str] = {word: ""}
-    for prefix in ("", *prefixes):
-        if not word.startswith(prefix):
-            continue
+    for prefix in ("", *sorted((head for head in heads if head in ranks), key=ranks.__getitem__)):
         rest = word[len(prefix) :]
         # Only the endings the word really has: at most one look-up per suffix length.
         endings = [""] + [rest[-length:] for length in range(1, min(longest, len(rest)) + 1)]
@@ -95,11 +110,15 @@ def stems(word: str, language: str) -> dict[str, str]:
             stem = rest[: len(rest) - len(suffix)] if suffix else rest
             if len(stem) >= MIN_STEM:
                 found.setdefault(stem, prefix)
-                if language == "en" and suffix in ("ing", "ed", "es"):
+                if english and suffix in ("ing", "ed", "es"):
                     found.setdefault(stem + "e", prefix)  # accusing, accused -> accuse
-                if language == "en" and suffix in ("ies", "ied"):
+                if english and suffix in ("ies", "ied"):
                     found.setdefault(stem + "y", prefix)  # denies, denied -> deny
     return found
+
+
+# A pattern's words after the first: (word, exact, how many words ahead it may stand).
+_Rest = tuple[tuple[str, bool, int], ...]
 
 
 class WordIndex(Generic[T]):
@@ -107,9 +126,17 @@ class WordIndex(Generic[T]):
 
     def __init__(self, items: Iterable[tuple[Pattern, T]], language: str) -> None:
         self.language = language
-        self._by_first: dict[str, list[tuple[Pattern, T]]] = {}
+        # First word -> (the first word when it must match exactly, the rest of the pattern, item).
+        self._by_first: dict[str, list[tuple[str | None, _Rest, T]]] = {}
         for pattern, item in items:
-            self._by_first.setdefault(pattern.words[0], []).append((pattern, item))
+            exact_first = pattern.words[0] if pattern.exact[0] else None
+            rest = tuple(
+                (word, exact, MAX_GAP_WORDS + 1 if gap else 1)
+                for word, exact, gap in zip(
+                    pattern.words[1:], pattern.exact[1:], pattern.gaps[1:], strict=True
+                )
+            )
+            self._by_first.setdefault(pattern.words[0], []).append((exact_first, rest, item))
         self._first_words = frozenset(self._by_first)
         self._starts_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
@@ -127,33 +154,48 @@ class WordIndex(Generic[T]):
             self._starts_cache[word] = found
         return found
 
-    def find(self, words: list[Word]) -> list[WordMatch[T]]:
-        """Every match, in order of first word."""
+    def find(self, words: Sequence[str]) -> list[WordMatch[T]]:
+        """Every match in a sentence's words, in order of first word."""
         matches: list[WordMatch[T]] = []
         cached = self._starts_cache.get  # the hot loop: most words start no pattern
+        carried: list[dict[str, str] | None] = []  # each word's stems, looked up once if needed
         for index, word in enumerate(words):
-            starts = cached(word.text)
+            starts = cached(word)
             if starts is None:
-                starts = self._starts(word.text)
+                starts = self._starts(word)
             for stem, prefix in starts:
-                for pattern, item in self._by_first[stem]:
-                    if pattern.exact[0] and word.text != pattern.words[0]:
+                for exact_first, rest, item in self._by_first[stem]:
+                    if exact_first is not None and word != exact_first:
                         continue
-                    last = self._rest(pattern, words, index)
+                    if not rest:
+                        matches.append(WordMatch(item, index, index, prefix))
+                        continue
+                    if not carried:
+                        carried = [None] * len(words)
+                    last = self._rest(rest, words, carried, index)
                     if last is not None:
                         matches.append(WordMatch(item, index, last, prefix))
         return matches
 
-    def _rest(self, pattern: Pattern, words: list[Word], index: int) -> int | None:
-        """Index of the last word when the rest of ``pattern`` follows word ``index``."""
+    def _rest(
+        self, rest: _Rest, words: Sequence[str], carried: list[dict[str, str] | None], index: int
+    ) -> int | None:
+        """Index of the last word when the ``rest`` of a pattern follows word ``index``."""
         position = index
-        for word, exact, gap in zip(pattern.words[1:], pattern.exact[1:], pattern.gaps[1:], strict=True):
-            reach = MAX_GAP_WORDS + 1 if gap else 1
+        for word, exact, reach in rest:
             for candidate in range(position + 1, min(position + 1 + reach, len(words))):
-                text = words[candidate].text
-                if (text == word) if exact else (word in stems(text, self.language)):
-                    position = candidate
-                    break
+                text = words[candidate]
+                if exact:
+                    if text != word:
+                        continue
+                else:
+                    word_stems = carried[candidate]
+                    if word_stems is None:
+                        word_stems = carried[candidate] = stems(text, self.language)
+                    if word not in word_stems:
+                        continue
+                position = candidate
+                break
             else:
                 return None
         return position

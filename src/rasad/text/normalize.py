@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # One-for-one replacements, grouped by the job they do.
@@ -84,6 +85,7 @@ class NormalizedText:
     # Kept runs: normalised start, original start (same length in both).
     _norm_starts: tuple[int, ...]
     _orig_starts: tuple[int, ...]
+    _orig_ends: tuple[int, ...]  # original offset just after each run
 
     def to_original(self, index: int) -> int:
         """Original offset of the normalised character at ``index`` (``len(text)`` maps to the end)."""
@@ -99,6 +101,39 @@ class NormalizedText:
         to the word and are included.
         """
         return self.to_original(start), self.to_original(max(start, end))
+
+    def spans_to_original(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``span_to_original`` of many spans in text order (the words of a sentence), in one walk
+        over the kept runs instead of a binary search per offset."""
+        norm_starts, orig_starts = self._norm_starts, self._orig_starts
+        text_end, original_end = len(self.text), len(self.original)
+        if len(norm_starts) == 1:  # nothing was removed: offsets are the same in both texts
+            return [(min(start, text_end), min(max(start, end), text_end)) for start, end in spans]
+        run, last_run = 0, len(norm_starts) - 1
+        mapped = []
+        for start, end in spans:
+            pair = []
+            for index in (start, max(start, end)):
+                if index >= text_end:
+                    pair.append(original_end)
+                    continue
+                while run < last_run and norm_starts[run + 1] <= index:
+                    run += 1
+                pair.append(orig_starts[run] + index - norm_starts[run])
+            mapped.append((pair[0], pair[1]))
+        return mapped
+
+    def to_normalized(self, original: int) -> int:
+        """The first normalised position whose original offset is at or after ``original``.
+
+        The inverse of ``to_original`` for kept characters; an offset inside removed marks maps to
+        the next kept character.
+        """
+        # The first run that ends after ``original`` holds the answer (runs and their ends ascend).
+        run = bisect.bisect_right(self._orig_ends, original)
+        if run == len(self._norm_starts):
+            return len(self.text)
+        return self._norm_starts[run] + max(0, original - self._orig_starts[run])
 
 
 def fold(text: str, folding: Folding = DEFAULT_FOLDING) -> str:
@@ -125,7 +160,11 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> NormalizedText:
         norm_starts.append(kept_total)
         orig_starts.append(kept_from)
     pieces.append(text[kept_from:])
-    return NormalizedText(text, fold("".join(pieces), folding), tuple(norm_starts), tuple(orig_starts))
+    run_ends = [*norm_starts[1:], kept_total + len(text) - kept_from]
+    orig_ends = tuple(o + e - n for n, o, e in zip(norm_starts, orig_starts, run_ends, strict=True))
+    return NormalizedText(
+        text, fold("".join(pieces), folding), tuple(norm_starts), tuple(orig_starts), orig_ends
+    )
 
 
 def normalize_string(text: str, folding: Folding = DEFAULT_FOLDING) -> str:
