@@ -95,25 +95,29 @@ def stems(word: str, language: str) -> dict[str, str]:
     order where several prefixes give the same stem)."""
     ranks = _PREFIX_RANKS.get(language, {})
     suffix_set = _SUFFIX_SETS.get(language, frozenset())
-    longest = _LONGEST_SUFFIX.get(language, 0)
     english = language == "en"
-    # The prefixes the word really starts with: one look-up per prefix length, not one per prefix.
+    # The prefixes the word really starts with: one look-up per prefix length, not one per prefix;
+    # likewise the endings it really has, shortest first.
     heads = (word[:length] for length in range(1, min(_LONGEST_PREFIX.get(language, 0), len(word)) + 1))
+    tails = [
+        (length, word[-length:])
+        for length in range(1, min(_LONGEST_SUFFIX.get(language, 0), len(word)) + 1)
+        if word[-length:] in suffix_set
+    ]
     found: dict[str, str] = {word: ""}
     for prefix in ("", *sorted((head for head in heads if head in ranks), key=ranks.__getitem__)):
         rest = word[len(prefix) :]
-        # Only the endings the word really has: at most one look-up per suffix length.
-        endings = [""] + [rest[-length:] for length in range(1, min(longest, len(rest)) + 1)]
-        for suffix in endings:
-            if suffix and suffix not in suffix_set:
-                continue
-            stem = rest[: len(rest) - len(suffix)] if suffix else rest
-            if len(stem) >= MIN_STEM:
-                found.setdefault(stem, prefix)
-                if english and suffix in ("ing", "ed", "es"):
-                    found.setdefault(stem + "e", prefix)  # accusing, accused -> accuse
-                if english and suffix in ("ies", "ied"):
-                    found.setdefault(stem + "y", prefix)  # denies, denied -> deny
+        if len(rest) >= MIN_STEM:
+            found.setdefault(rest, prefix)
+        for length, suffix in tails:
+            if len(rest) - length < MIN_STEM:
+                break
+            stem = rest[:-length]
+            found.setdefault(stem, prefix)
+            if english and suffix in ("ing", "ed", "es"):
+                found.setdefault(stem + "e", prefix)  # accusing, accused -> accuse
+            if english and suffix in ("ies", "ied"):
+                found.setdefault(stem + "y", prefix)  # denies, denied -> deny
     return found
 
 
@@ -147,7 +151,10 @@ class WordIndex(Generic[T]):
             candidates = stems(word, self.language)
             # Longest stem first (the most specific form), then alphabetical: the order must not
             # depend on set iteration, which changes from one process to the next.
-            shared = sorted(candidates.keys() & self._first_words, key=lambda stem: (-len(stem), stem))
+            # (A comprehension, not ``keys() & set``: that builds a set of each word's stems first.)
+            shared = [stem for stem in candidates if stem in self._first_words]
+            if len(shared) > 1:
+                shared.sort(key=lambda stem: (-len(stem), stem))
             found = tuple((stem, candidates[stem]) for stem in shared)
             if len(self._starts_cache) > MAX_CACHED_WORDS:
                 self._starts_cache.clear()
