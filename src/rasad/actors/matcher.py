@@ -55,8 +55,14 @@ class ActorMatcher:
                 after_lil.setdefault(form.text[2:], []).append(form)
         self._automaton = ahocorasick.Automaton()
         for text in grouped.keys() | after_lil.keys():
+            lil_forms = after_lil.get(text)
             self._automaton.add_word(
-                text, (text, tuple(grouped.get(text, ())), tuple(after_lil.get(text, ())))
+                text,
+                (
+                    text,
+                    _by_document_language(grouped.get(text, [])),
+                    lil_forms and _by_document_language(lil_forms),
+                ),
             )
         self._automaton.make_automaton()
         self._not_after = dictionary.not_after
@@ -64,6 +70,7 @@ class ActorMatcher:
     def find(self, normalized: NormalizedText, language: str) -> list[Hit]:
         """Non-overlapping hits, longest first, in text order; affix rules of the document's language."""
         text = normalized.text
+        script = language if language in SCRIPT_LANGUAGES else None
         candidates: list[tuple[int, int, tuple[Form, ...], str, str]] = []
         for last, (form_text, forms, lil_forms) in self._automaton.iter(text):
             start, end = last - len(form_text) + 1, last + 1
@@ -72,12 +79,11 @@ class ActorMatcher:
                 continue
             if affixes[0] in LIL_PREFIXES and lil_forms:
                 forms = lil_forms
-            usable = tuple(
-                f
-                for f in forms
-                if _usable_in(f.language, language)
-                and (f.case_sensitive is None or _exact(normalized, start, end, f))
-            )
+            usable, acronyms = forms[script]
+            if acronyms:
+                usable = tuple(
+                    f for f in usable if f.case_sensitive is None or _exact(normalized, start, end, f)
+                )
             if usable:
                 candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
         chosen: list[tuple[int, int, tuple[Form, ...], str, str]] = []
@@ -102,6 +108,22 @@ class ActorMatcher:
             return False
         before = text[max(0, start - 40) : start].split()
         return bool(before) and before[-1] in blockers
+
+
+# Languages whose documents use only their own forms of the shared script (see ``_usable_in``).
+SCRIPT_LANGUAGES = ("ar", "fa")
+# The forms usable in a document of each script language (None: any other language), and whether
+# one of them is an acronym that must be checked against the original case.
+_UsableForms = dict[str | None, tuple[tuple[Form, ...], bool]]
+
+
+def _by_document_language(forms: list[Form]) -> _UsableForms:
+    """A spelling's forms sorted out once per document language, not at every hit."""
+    usable: _UsableForms = {}
+    for language in (*SCRIPT_LANGUAGES, None):
+        kept = tuple(f for f in forms if _usable_in(f.language, language or ""))
+        usable[language] = (kept, any(f.case_sensitive is not None for f in kept))
+    return usable
 
 
 def _usable_in(form_language: str, document_language: str) -> bool:

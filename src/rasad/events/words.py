@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import Generic, NamedTuple, TypeVar
 
 from rasad.events.lexicon import MAX_GAP_WORDS, Pattern
@@ -121,6 +122,9 @@ def stems(word: str, language: str) -> dict[str, str]:
     return found
 
 
+# What the starts cache gives for a word it has not seen (true, unlike the empty starts of most words).
+_UNSEEN: tuple[tuple[str, str], ...] = (("", ""),)
+
 # A pattern's words after the first: (word, exact, how many words ahead it may stand).
 _Rest = tuple[tuple[str, bool, int], ...]
 
@@ -164,11 +168,14 @@ class WordIndex(Generic[T]):
     def find(self, words: Sequence[str]) -> list[WordMatch[T]]:
         """Every match in a sentence's words, in order of first word."""
         matches: list[WordMatch[T]] = []
-        cached = self._starts_cache.get  # the hot loop: most words start no pattern
         carried: list[dict[str, str] | None] = []  # each word's stems, looked up once if needed
-        for index, word in enumerate(words):
-            starts = cached(word)
-            if starts is None:
+        # The hot loop: most words start no pattern and were seen before, so their cached starts are
+        # empty (false); look them all up and visit only the rest, both in C.
+        known = list(map(self._starts_cache.get, words, repeat(_UNSEEN)))
+        for index in compress(range(len(words)), known):
+            word = words[index]
+            starts = known[index]
+            if starts is _UNSEEN:
                 starts = self._starts(word)
             for stem, prefix in starts:
                 for exact_first, rest, item in self._by_first[stem]:
