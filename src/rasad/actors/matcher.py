@@ -9,6 +9,7 @@ combinations) glued before it and a known suffix (the nisba ي/ية/يون/يي�
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -87,13 +88,20 @@ class ActorMatcher:
             if usable:
                 candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
         chosen: list[tuple[int, int, tuple[Form, ...], str, str]] = []
-        taken: list[tuple[int, int]] = []
+        # Spans taken so far, disjoint and sorted: a candidate overlaps one of them only if it
+        # overlaps the last one starting before its end.
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
         # Longest first; on a tie the shorter suffix, then prefix: "ترکیه" over "ترکی" + "ه", and
         # "ال" + "صيني" + "ه" (the adjective) over "الصين" + "يه".
         for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[4]), len(c[3]), c[0])):
-            if all(candidate[1] <= s or candidate[0] >= e for s, e in taken):
-                chosen.append(candidate)
-                taken.append((candidate[0], candidate[1]))
+            start, end = candidate[0], candidate[1]
+            before_end = bisect.bisect_left(taken_starts, end)
+            if before_end and taken_ends[before_end - 1] > start:
+                continue
+            chosen.append(candidate)
+            taken_starts.insert(before_end, start)
+            taken_ends.insert(before_end, end)
         hits = []
         for start, end, forms, prefix, suffix in sorted(chosen, key=lambda c: c[0]):
             name_start, name_end = normalized.span_to_original(start + len(prefix), end - len(suffix))
