@@ -10,7 +10,7 @@ looked up among them, so one stem in the lexicon covers its inflections.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, repeat
@@ -90,8 +90,7 @@ _LONGEST_SUFFIX = {
 }
 
 
-@lru_cache(maxsize=200_000)
-def stems(word: str, language: str) -> dict[str, str]:
+def all_stems(word: str, language: str) -> dict[str, str]:
     """Stems ``word`` may carry, each with the prefix found before it (the first in ``AFFIXES``
     order where several prefixes give the same stem)."""
     ranks = _PREFIX_RANKS.get(language, {})
@@ -122,8 +121,48 @@ def stems(word: str, language: str) -> dict[str, str]:
     return found
 
 
-# What the starts cache gives for a word it has not seen (true, unlike the empty starts of most words).
-_UNSEEN: tuple[tuple[str, str], ...] = (("", ""),)
+stems = lru_cache(maxsize=MAX_CACHED_WORDS)(all_stems)
+
+
+class LexiconWords:
+    """The words of every pattern of one language's indexes, and which of them each text word
+    carries (with the prefix glued before it).
+
+    Shared by the language's indexes (triggers, modality, context...), so that a word new to the
+    run is analysed once rather than once per index; and small, as most words of the news carry
+    no lexicon word at all and all share one empty entry.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.words: set[str] = set()
+        self.carried_by: dict[str, dict[str, str]] = {}
+
+    def add(self, words: Iterable[str]) -> None:
+        """Words of a new index; what was learnt about text words no longer holds."""
+        new = set(words) - self.words
+        if new:
+            self.words |= new
+            self.carried_by.clear()
+
+    def carried(self, word: str) -> dict[str, str]:
+        """The lexicon words among the stems ``word`` may carry, in the order of ``all_stems``."""
+        found = self.carried_by.get(word)
+        if found is None:
+            stems_of_word = all_stems(word, self.language)
+            found = {stem: prefix for stem, prefix in stems_of_word.items() if stem in self.words}
+            found = found or _CARRIES_NOTHING
+            if len(self.carried_by) > MAX_CACHED_WORDS:
+                self.carried_by.clear()
+            self.carried_by[word] = found
+        return found
+
+
+_CARRIES_NOTHING: dict[str, str] = {}
+_LEXICON_WORDS: dict[str, LexiconWords] = {}
+
+# What the cache gives for a word it has not seen: true, unlike the empty entry of most words.
+_UNSEEN: dict[str, str] = {"": ""}
 
 # A pattern's words after the first: (word, exact, how many words ahead it may stand).
 _Rest = tuple[tuple[str, bool, int], ...]
@@ -146,20 +185,23 @@ class WordIndex(Generic[T]):
             )
             self._by_first.setdefault(pattern.words[0], []).append((exact_first, rest, item))
         self._first_words = frozenset(self._by_first)
+        self._lexicon = _LEXICON_WORDS.setdefault(language, LexiconWords(language))
+        self._lexicon.add(
+            word for first, patterns in self._by_first.items() for word in _pattern_words(first, patterns)
+        )
         self._starts_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
-    def _starts(self, word: str) -> tuple[tuple[str, str], ...]:
-        """(stem, prefix) pairs of ``word`` that begin some pattern; cached, as news vocabulary repeats."""
+    def _starts(self, word: str, carried: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        """(stem, prefix) pairs of ``word`` that begin some pattern of this index; cached for the
+        words that carry some lexicon word (a small part of the vocabulary)."""
         found = self._starts_cache.get(word)
         if found is None:
-            candidates = stems(word, self.language)
             # Longest stem first (the most specific form), then alphabetical: the order must not
             # depend on set iteration, which changes from one process to the next.
-            # (A comprehension, not ``keys() & set``: that builds a set of each word's stems first.)
-            shared = [stem for stem in candidates if stem in self._first_words]
+            shared = [stem for stem in carried if stem in self._first_words]
             if len(shared) > 1:
                 shared.sort(key=lambda stem: (-len(stem), stem))
-            found = tuple((stem, candidates[stem]) for stem in shared)
+            found = tuple((stem, carried[stem]) for stem in shared)
             if len(self._starts_cache) > MAX_CACHED_WORDS:
                 self._starts_cache.clear()
             self._starts_cache[word] = found
@@ -168,48 +210,46 @@ class WordIndex(Generic[T]):
     def find(self, words: Sequence[str]) -> list[WordMatch[T]]:
         """Every match in a sentence's words, in order of first word."""
         matches: list[WordMatch[T]] = []
-        carried: list[dict[str, str] | None] = []  # each word's stems, looked up once if needed
-        # The hot loop: most words start no pattern and were seen before, so their cached starts are
+        # The hot loop: most words carry no lexicon word and were seen before, so their entry is
         # empty (false); look them all up and visit only the rest, both in C.
-        known = list(map(self._starts_cache.get, words, repeat(_UNSEEN)))
-        for index in compress(range(len(words)), known):
+        carried = list(map(self._lexicon.carried_by.get, words, repeat(_UNSEEN)))
+        for index in compress(range(len(words)), carried):
             word = words[index]
-            starts = known[index]
-            if starts is _UNSEEN:
-                starts = self._starts(word)
-            for stem, prefix in starts:
+            if carried[index] is _UNSEEN:
+                carried[index] = self._lexicon.carried(word)
+            for stem, prefix in self._starts(word, carried[index]):
                 for exact_first, rest, item in self._by_first[stem]:
                     if exact_first is not None and word != exact_first:
                         continue
-                    if not rest:
-                        matches.append(WordMatch(item, index, index, prefix))
-                        continue
-                    if not carried:
-                        carried = [None] * len(words)
-                    last = self._rest(rest, words, carried, index)
+                    last = self._rest(rest, words, carried, index) if rest else index
                     if last is not None:
                         matches.append(WordMatch(item, index, last, prefix))
         return matches
 
     def _rest(
-        self, rest: _Rest, words: Sequence[str], carried: list[dict[str, str] | None], index: int
+        self, rest: _Rest, words: Sequence[str], carried: list[dict[str, str]], index: int
     ) -> int | None:
         """Index of the last word when the ``rest`` of a pattern follows word ``index``."""
         position = index
         for word, exact, reach in rest:
             for candidate in range(position + 1, min(position + 1 + reach, len(words))):
-                text = words[candidate]
                 if exact:
-                    if text != word:
+                    if words[candidate] != word:
                         continue
                 else:
-                    word_stems = carried[candidate]
-                    if word_stems is None:
-                        word_stems = carried[candidate] = stems(text, self.language)
-                    if word not in word_stems:
+                    if carried[candidate] is _UNSEEN:
+                        carried[candidate] = self._lexicon.carried(words[candidate])
+                    if word not in carried[candidate]:
                         continue
                 position = candidate
                 break
             else:
                 return None
         return position
+
+
+def _pattern_words(first: str, patterns: list[tuple[str | None, _Rest, T]]) -> Iterator[str]:
+    """Every word of the patterns that begin with ``first``."""
+    yield first
+    for _, rest, _ in patterns:
+        yield from (word for word, _, _ in rest)

@@ -136,10 +136,23 @@ class NormalizedText:
         return self._norm_starts[run] + max(0, original - self._orig_starts[run])
 
 
+# A word or two (the keys and tokens normalised one at a time) is folded faster by replacing only the
+# variants it contains than by testing every variant; that needs the replacements to be independent
+# of their order: no canonical form may itself be a variant.
+_SHORT_TEXT = 32
+_DEFAULT_CANONICAL = dict(DEFAULT_FOLDING)
+_DEFAULT_VARIANTS = frozenset(_DEFAULT_CANONICAL)
+_ORDER_FREE = _DEFAULT_VARIANTS.isdisjoint(_DEFAULT_CANONICAL.values())
+
+
 def fold(text: str, folding: Folding = DEFAULT_FOLDING) -> str:
     """Apply one-for-one replacements; length and offsets are unchanged."""
     if _PRESENTATION_RE.search(text):
         text = text.translate(_PRESENTATION_TABLE)
+    if folding is DEFAULT_FOLDING and _ORDER_FREE and len(text) < _SHORT_TEXT:
+        for variant in _DEFAULT_VARIANTS.intersection(text):
+            text = text.replace(variant, _DEFAULT_CANONICAL[variant])
+        return text
     for variant, canonical in folding:
         if variant in text:
             text = text.replace(variant, canonical)
