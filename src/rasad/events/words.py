@@ -173,8 +173,9 @@ class WordIndex(Generic[T]):
 
     def __init__(self, items: Iterable[tuple[Pattern, T]], language: str) -> None:
         self.language = language
-        # First word -> (the first word when it must match exactly, the rest of the pattern, item).
-        self._by_first: dict[str, list[tuple[str | None, _Rest, T]]] = {}
+        # First word -> (the first word when it must match exactly, the rest of the pattern, the
+        # words of that rest, item).
+        self._by_first: dict[str, list[tuple[str | None, _Rest, frozenset[str], T]]] = {}
         for pattern, item in items:
             exact_first = pattern.words[0] if pattern.exact[0] else None
             rest = tuple(
@@ -183,7 +184,8 @@ class WordIndex(Generic[T]):
                     pattern.words[1:], pattern.exact[1:], pattern.gaps[1:], strict=True
                 )
             )
-            self._by_first.setdefault(pattern.words[0], []).append((exact_first, rest, item))
+            needed = frozenset(pattern.words[1:])
+            self._by_first.setdefault(pattern.words[0], []).append((exact_first, rest, needed, item))
         self._first_words = frozenset(self._by_first)
         self._lexicon = _LEXICON_WORDS.setdefault(language, LexiconWords(language))
         self._lexicon.add(
@@ -213,18 +215,39 @@ class WordIndex(Generic[T]):
         # The hot loop: most words carry no lexicon word and were seen before, so their entry is
         # empty (false); look them all up and visit only the rest, both in C.
         carried = list(map(self._lexicon.carried_by.get, words, repeat(_UNSEEN)))
+        cached_starts = self._starts_cache.get
+        present: set[str] | None = None  # every word and lexicon stem of the sentence
         for index in compress(range(len(words)), carried):
             word = words[index]
             if carried[index] is _UNSEEN:
                 carried[index] = self._lexicon.carried(word)
-            for stem, prefix in self._starts(word, carried[index]):
-                for exact_first, rest, item in self._by_first[stem]:
+            starts = cached_starts(word)
+            if starts is None:
+                starts = self._starts(word, carried[index])
+            for stem, prefix in starts:
+                for exact_first, rest, needed, item in self._by_first[stem]:
                     if exact_first is not None and word != exact_first:
                         continue
+                    if rest:
+                        # A pattern whose further words the sentence lacks cannot match (Persian
+                        # compound verbs share their nouns: "حمله ... کرد", "حمله ... برد").
+                        if present is None:
+                            present = self._present(words, carried)
+                        if not needed <= present:
+                            continue
                     last = self._rest(rest, words, carried, index) if rest else index
                     if last is not None:
                         matches.append(WordMatch(item, index, last, prefix))
         return matches
+
+    def _present(self, words: Sequence[str], carried: list[dict[str, str]]) -> set[str]:
+        """The sentence's words and the lexicon words they carry."""
+        present = set(words)
+        for index, entry in enumerate(carried):
+            if entry is _UNSEEN:
+                entry = carried[index] = self._lexicon.carried(words[index])
+            present.update(entry)
+        return present
 
     def _rest(
         self, rest: _Rest, words: Sequence[str], carried: list[dict[str, str]], index: int
@@ -248,8 +271,8 @@ class WordIndex(Generic[T]):
         return position
 
 
-def _pattern_words(first: str, patterns: list[tuple[str | None, _Rest, T]]) -> Iterator[str]:
+def _pattern_words(first: str, patterns: list[tuple[str | None, _Rest, frozenset[str], T]]) -> Iterator[str]:
     """Every word of the patterns that begin with ``first``."""
     yield first
-    for _, rest, _ in patterns:
-        yield from (word for word, _, _ in rest)
+    for _, _, needed, _ in patterns:
+        yield from needed
