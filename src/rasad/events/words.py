@@ -242,11 +242,12 @@ class WordIndex(Generic[T]):
 
     def _present(self, words: Sequence[str], carried: list[dict[str, str]]) -> set[str]:
         """The sentence's words and the lexicon words they carry."""
+        if _UNSEEN in carried:
+            for index, entry in enumerate(carried):
+                if entry is _UNSEEN:
+                    carried[index] = self._lexicon.carried(words[index])
         present = set(words)
-        for index, entry in enumerate(carried):
-            if entry is _UNSEEN:
-                entry = carried[index] = self._lexicon.carried(words[index])
-            present.update(entry)
+        present.update(*carried)
         return present
 
     def _rest(
