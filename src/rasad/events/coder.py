@@ -19,10 +19,12 @@ event's ``explanation``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 
 from rasad.actors.dictionary import Concept, packaged_dictionary
 from rasad.actors.resolve import ActorMention
@@ -455,7 +457,13 @@ def _recipient(
 
 
 def _words_between(words: list[Word], start: int, end: int) -> int:
-    return sum(1 for w in words if start <= w.start and w.end <= end)
+    # Words are in text order and do not overlap: those inside [start, end] are a run of them.
+    first = bisect.bisect_left(words, start, key=_word_start)
+    return max(0, bisect.bisect_right(words, end, key=_word_end) - first)
+
+
+_word_start = attrgetter("start")
+_word_end = attrgetter("end")
 
 
 def _modality(

@@ -112,15 +112,14 @@ class NormalizedText:
         run, last_run = 0, len(norm_starts) - 1
         mapped = []
         for start, end in spans:
-            pair = []
-            for index in (start, max(start, end)):
-                if index >= text_end:
-                    pair.append(original_end)
-                    continue
-                while run < last_run and norm_starts[run + 1] <= index:
-                    run += 1
-                pair.append(orig_starts[run] + index - norm_starts[run])
-            mapped.append((pair[0], pair[1]))
+            end = max(start, end)
+            while run < last_run and norm_starts[run + 1] <= start:
+                run += 1
+            mapped_start = orig_starts[run] + start - norm_starts[run] if start < text_end else original_end
+            while run < last_run and norm_starts[run + 1] <= end:
+                run += 1
+            mapped_end = orig_starts[run] + end - norm_starts[run] if end < text_end else original_end
+            mapped.append((mapped_start, mapped_end))
         return mapped
 
     def to_normalized(self, original: int) -> int:
