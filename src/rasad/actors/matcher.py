@@ -102,12 +102,20 @@ class ActorMatcher:
             chosen.append(candidate)
             taken_starts.insert(before_end, start)
             taken_ends.insert(before_end, end)
-        hits = []
-        for start, end, forms, prefix, suffix in sorted(chosen, key=lambda c: c[0]):
-            name_start, name_end = normalized.span_to_original(start + len(prefix), end - len(suffix))
-            word_start, word_end = normalized.span_to_original(start, end)
-            hits.append(Hit(name_start, name_end, word_start, word_end, forms))
-        return hits
+        chosen.sort(key=lambda c: c[0])
+        # Each hit's four offsets in text order (word start, name start, name end, word end), mapped
+        # to the original in one walk.
+        heads_and_tails = normalized.spans_to_original(
+            span
+            for start, end, _, prefix, suffix in chosen
+            for span in ((start, start + len(prefix)), (end - len(suffix), end))
+        )
+        return [
+            Hit(head[1], tail[0], head[0], tail[1], forms)
+            for (_, _, forms, _, _), head, tail in zip(
+                chosen, heads_and_tails[::2], heads_and_tails[1::2], strict=True
+            )
+        ]
 
     def _blocked(self, text: str, start: int, form_text: str, language: str) -> bool:
         """True when the word before the hit says the form is not a name here ("در آستانه")."""
