@@ -79,7 +79,7 @@ def segment_sentences(analysis: Analysis) -> None:
 
 
 def mark_boilerplate(analysis: Analysis) -> None:
-    analysis.boilerplate = find_boilerplate(analysis.doc.text)
+    analysis.boilerplate = find_boilerplate(analysis.doc.text, analysis.normalized)
 
 
 def find_title(analysis: Analysis) -> None:

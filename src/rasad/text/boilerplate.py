@@ -18,7 +18,7 @@ from itertools import accumulate
 
 import yaml
 
-from rasad.text.normalize import normalize_string
+from rasad.text.normalize import NormalizedText, normalize_string
 
 KINDS = frozenset({"related", "share", "submission", "navigation", "comments", "end", "repeated"})
 LANGUAGES = frozenset({"ar", "fa", "en"})
@@ -100,11 +100,22 @@ def _packaged_matcher() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(alternation), tuple(p.kind for p in patterns)
 
 
-def find_boilerplate(text: str) -> list[BoilerplateSpan]:
-    """Boilerplate lines of ``text`` as spans of the original text."""
+def find_boilerplate(text: str, normalized: NormalizedText | None = None) -> list[BoilerplateSpan]:
+    """Boilerplate lines of ``text`` as spans of the original text.
+
+    ``normalized``, the normalisation of ``text`` when the caller has it, saves normalising each
+    line again: normalisation works character by character, so a line's normal form is the
+    normalised text between the line's two offsets.
+    """
     matcher, kinds = _packaged_matcher()
     lines = _stripped_lines(text)
-    keys = [normalize_string(line) for _, line in lines]
+    if normalized is None:
+        keys = [normalize_string(line) for _, line in lines]
+    else:
+        to_normalized = normalized.to_normalized
+        keys = [
+            normalized.text[to_normalized(start) : to_normalized(start + len(line))] for start, line in lines
+        ]
     longer = _LongerLines(keys)
     spans: list[BoilerplateSpan] = []
     for index, ((start, line), key) in enumerate(zip(lines, keys, strict=True)):
