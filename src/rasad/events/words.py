@@ -3,8 +3,9 @@
 Arabic glues conjunctions, prepositions, the article, the future ``س`` and person prefixes to the
 verb, and person/number/pronoun suffixes after it (``وسيوقعانها`` = و+س+ي + وقع + ان+ها); Persian
 adds ``ن``/``ب``/``می`` and person endings; English inflects with -s/-ed/-ing. Each text word is
-turned into the stems it could carry (cached: news vocabulary repeats), and a form's words are
-looked up among them, so one stem in the lexicon covers its inflections.
+turned into the stems it could carry, and a form's words are looked up among them, so one stem in
+the lexicon covers its inflections. A word is analysed once per run (news vocabulary repeats) and
+only the lexicon words among its stems are kept, in one table per language shared by all indexes.
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ def all_stems(word: str, language: str) -> dict[str, str]:
     return found
 
 
+# For one-off questions about a word (the coder's Persian negation test); matching uses LexiconWords.
 stems = lru_cache(maxsize=MAX_CACHED_WORDS)(all_stems)
 
 
