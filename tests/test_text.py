@@ -66,6 +66,27 @@ def test_normalisation_offsets_always_map_back_and_it_is_idempotent(text: str) -
     assert norm.to_original(len(norm.text)) == len(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_SCRIPT)
+def test_bulk_and_inverse_offset_maps_agree_with_the_one_at_a_time_map(text: str) -> None:
+    norm = normalize(text)
+    for original in range(len(text) + 2):
+        # The inverse: the first normalised position at or after the original offset.
+        expected = next((i for i in range(len(norm.text)) if norm.to_original(i) >= original), len(norm.text))
+        assert norm.to_normalized(original) == expected
+    words = [(i, i + 2) for i in range(0, len(norm.text) - 1, 3)] + [(len(norm.text), len(norm.text))]
+    assert norm.spans_to_original(words) == [norm.span_to_original(*span) for span in words]
+    # Normalisation is character by character: a slice's normal form is the normalised text between
+    # its offsets, which is what lets the pipeline share one normalisation between stages.
+    for start in range(0, len(text), 7):
+        end = min(len(text), start + 11)
+        assert (
+            normalize_string(text[start:end])
+            == norm.text[norm.to_normalized(start) : norm.to_normalized(end)]
+        )
+    assert find_boilerplate(text, norm) == find_boilerplate(text)
+
+
 # --- language identification ----------------------------------------------------------------
 
 

@@ -46,6 +46,13 @@ class Analysis:
     actors: list[ActorMention] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    record_id: str | None = field(default=None, init=False, repr=False)  # see ``identifier``
+
+    def identifier(self) -> str:
+        """The document's id, hashed once: event ids and the record both need it."""
+        if self.record_id is None:
+            self.record_id = document_id(self.doc, self.normalized)
+        return self.record_id
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         """True when the span lies inside a boilerplate line."""
@@ -76,7 +83,7 @@ def segment_sentences(analysis: Analysis) -> None:
 
 
 def mark_boilerplate(analysis: Analysis) -> None:
-    analysis.boilerplate = find_boilerplate(analysis.doc.text)
+    analysis.boilerplate = find_boilerplate(analysis.doc.text, analysis.normalized)
 
 
 def find_title(analysis: Analysis) -> None:
@@ -120,7 +127,7 @@ def code_political_events(analysis: Analysis) -> None:
         normalized=analysis.normalized,
         language=analysis.language,
         published=analysis.published.date if analysis.published else None,
-        doc_id=document_id(analysis.doc, analysis.normalized),
+        doc_id=analysis.identifier(),
         anchor=None if analysis.published else latest_date(analysis.doc.text, analysis.language),
     )
     analysis.events = code_events(context, analysis.article_sentences(), analysis.actors)
@@ -198,7 +205,7 @@ def to_record(analysis: Analysis) -> dict:
             "calendar": "metadata" if analysis.published_from_metadata else analysis.published.calendar,
         }
     record: dict = {
-        "id": document_id(doc, analysis.normalized),
+        "id": analysis.identifier(),
         "source": {"path": doc.path, "url": doc.url, "outlet": doc.outlet},
         "language": analysis.language,
         "title": analysis.title,

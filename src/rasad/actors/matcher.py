@@ -9,6 +9,7 @@ combinations) glued before it and a known suffix (the nisba ي/ية/يون/يي�
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import cache
 
@@ -55,8 +56,14 @@ class ActorMatcher:
                 after_lil.setdefault(form.text[2:], []).append(form)
         self._automaton = ahocorasick.Automaton()
         for text in grouped.keys() | after_lil.keys():
+            lil_forms = after_lil.get(text)
             self._automaton.add_word(
-                text, (text, tuple(grouped.get(text, ())), tuple(after_lil.get(text, ())))
+                text,
+                (
+                    text,
+                    _by_document_language(grouped.get(text, [])),
+                    lil_forms and _by_document_language(lil_forms),
+                ),
             )
         self._automaton.make_automaton()
         self._not_after = dictionary.not_after
@@ -64,6 +71,7 @@ class ActorMatcher:
     def find(self, normalized: NormalizedText, language: str) -> list[Hit]:
         """Non-overlapping hits, longest first, in text order; affix rules of the document's language."""
         text = normalized.text
+        script = language if language in SCRIPT_LANGUAGES else None
         candidates: list[tuple[int, int, tuple[Form, ...], str, str]] = []
         for last, (form_text, forms, lil_forms) in self._automaton.iter(text):
             start, end = last - len(form_text) + 1, last + 1
@@ -72,28 +80,42 @@ class ActorMatcher:
                 continue
             if affixes[0] in LIL_PREFIXES and lil_forms:
                 forms = lil_forms
-            usable = tuple(
-                f
-                for f in forms
-                if _usable_in(f.language, language)
-                and (f.case_sensitive is None or _exact(normalized, start, end, f))
-            )
+            usable, acronyms = forms[script]
+            if acronyms:
+                usable = tuple(
+                    f for f in usable if f.case_sensitive is None or _exact(normalized, start, end, f)
+                )
             if usable:
                 candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
         chosen: list[tuple[int, int, tuple[Form, ...], str, str]] = []
-        taken: list[tuple[int, int]] = []
+        # Spans taken so far, disjoint and sorted: a candidate overlaps one of them only if it
+        # overlaps the last one starting before its end.
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
         # Longest first; on a tie the shorter suffix, then prefix: "ترکیه" over "ترکی" + "ه", and
         # "ال" + "صيني" + "ه" (the adjective) over "الصين" + "يه".
         for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[4]), len(c[3]), c[0])):
-            if all(candidate[1] <= s or candidate[0] >= e for s, e in taken):
-                chosen.append(candidate)
-                taken.append((candidate[0], candidate[1]))
-        hits = []
-        for start, end, forms, prefix, suffix in sorted(chosen, key=lambda c: c[0]):
-            name_start, name_end = normalized.span_to_original(start + len(prefix), end - len(suffix))
-            word_start, word_end = normalized.span_to_original(start, end)
-            hits.append(Hit(name_start, name_end, word_start, word_end, forms))
-        return hits
+            start, end = candidate[0], candidate[1]
+            before_end = bisect.bisect_left(taken_starts, end)
+            if before_end and taken_ends[before_end - 1] > start:
+                continue
+            chosen.append(candidate)
+            taken_starts.insert(before_end, start)
+            taken_ends.insert(before_end, end)
+        chosen.sort(key=lambda c: c[0])
+        # Each hit's four offsets in text order (word start, name start, name end, word end), mapped
+        # to the original in one walk.
+        heads_and_tails = normalized.spans_to_original(
+            span
+            for start, end, _, prefix, suffix in chosen
+            for span in ((start, start + len(prefix)), (end - len(suffix), end))
+        )
+        return [
+            Hit(head[1], tail[0], head[0], tail[1], forms)
+            for (_, _, forms, _, _), head, tail in zip(
+                chosen, heads_and_tails[::2], heads_and_tails[1::2], strict=True
+            )
+        ]
 
     def _blocked(self, text: str, start: int, form_text: str, language: str) -> bool:
         """True when the word before the hit says the form is not a name here ("در آستانه")."""
@@ -102,6 +124,22 @@ class ActorMatcher:
             return False
         before = text[max(0, start - 40) : start].split()
         return bool(before) and before[-1] in blockers
+
+
+# Languages whose documents use only their own forms of the shared script (see ``_usable_in``).
+SCRIPT_LANGUAGES = ("ar", "fa")
+# The forms usable in a document of each script language (None: any other language), and whether
+# one of them is an acronym that must be checked against the original case.
+_UsableForms = dict[str | None, tuple[tuple[Form, ...], bool]]
+
+
+def _by_document_language(forms: list[Form]) -> _UsableForms:
+    """A spelling's forms sorted out once per document language, not at every hit."""
+    usable: _UsableForms = {}
+    for language in (*SCRIPT_LANGUAGES, None):
+        kept = tuple(f for f in forms if _usable_in(f.language, language or ""))
+        usable[language] = (kept, any(f.case_sensitive is not None for f in kept))
+    return usable
 
 
 def _usable_in(form_language: str, document_language: str) -> bool:

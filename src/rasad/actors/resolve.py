@@ -318,12 +318,13 @@ def _antecedents(states: list[ActorMention], start: int, count: int) -> list[str
 
 
 @cache
-def _reference_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One compiled alternation of the normalised phrases, longest first."""
+def _reference_pattern(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """One compiled alternation of the normalised phrases, longest first, and the phrases: most
+    articles contain none, which plain substring tests tell faster than the pattern."""
     keys = sorted({normalize_string(phrase) for phrase in phrases}, key=len, reverse=True)
     if not keys:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, keys)) + r")(?!\w)"), tuple(keys)
 
 
 def _coreferences(
@@ -341,10 +342,10 @@ def _coreferences(
         (_EPITHET_REFERENCES, 1, True),
     ):
         states = [m for m in named if m.form_role == "epithet"] if epithets_only else named
-        pattern = _reference_pattern(tuple(phrases.get(language, ())))
-        if pattern is None:
+        reference = _reference_pattern(tuple(phrases.get(language, ())))
+        if reference is None or not any(key in normalized.text for key in reference[1]):
             continue
-        for match in pattern.finditer(normalized.text):
+        for match in reference[0].finditer(normalized.text):
             start, end = normalized.span_to_original(match.start(), match.end())
             if any(s <= start and end <= e for s, e in skipped):
                 continue

@@ -19,16 +19,18 @@ event's ``explanation``):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import attrgetter
 
 from rasad.actors.dictionary import Concept, packaged_dictionary
 from rasad.actors.resolve import ActorMention
 from rasad.dates import resolve_event_date
 from rasad.events.lexicon import Cue, Lexicon, Trigger, packaged_lexicon
-from rasad.events.words import Word, WordIndex, WordMatch, split_words, stems
+from rasad.events.words import Word, WordIndex, WordMatch, original_words, stems, word_texts
 from rasad.text.normalize import NormalizedText, normalize_string
 from rasad.text.segment import Sentence
 
@@ -145,41 +147,30 @@ def code_events(
         current = []
         units = _units(actors, sentence, _asides(context.text, sentence), home) if triggers else []
         units = _attach_titles(context.text, units)
-        if triggers:
-            words = _in_original(context.normalized, words)
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
+            located = _in_original(context.normalized, sentence)
             for match in _outer_triggers(triggers):
                 current += _code_one(
-                    context, sequence, sentence, words, units, match, cues, document_contexts, actors
+                    context, sequence, sentence, located, units, match, cues, document_contexts, actors
                 )
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
 
 
-def _sentence_words(normalized: NormalizedText, sentence: Sentence) -> list[Word]:
-    """The sentence's words on normalised text (offsets there: enough to find cues and triggers)."""
-    start = _normalized_index(normalized, sentence.start)
-    end = _normalized_index(normalized, sentence.end)
-    return split_words(normalized.text, start, end)
+def _sentence_words(normalized: NormalizedText, sentence: Sentence) -> list[str]:
+    """The sentence's words on normalised text: enough to find cues and triggers."""
+    return word_texts(
+        normalized.text, normalized.to_normalized(sentence.start), normalized.to_normalized(sentence.end)
+    )
 
 
-def _in_original(normalized: NormalizedText, words: list[Word]) -> list[Word]:
+def _in_original(normalized: NormalizedText, sentence: Sentence) -> list[Word]:
     """The same words with original offsets, for sentences that have a trigger to code."""
-    return [Word(word.text, *normalized.span_to_original(word.start, word.end)) for word in words]
-
-
-def _normalized_index(normalized: NormalizedText, original: int) -> int:
-    """The normalised position of an original offset (binary search over the monotone map)."""
-    low, high = 0, len(normalized.text)
-    while low < high:
-        middle = (low + high) // 2
-        if normalized.to_original(middle) < original:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    return original_words(
+        normalized, normalized.to_normalized(sentence.start), normalized.to_normalized(sentence.end)
+    )
 
 
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s|\([^()]{1,120}\)")
@@ -256,7 +247,7 @@ def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
     return attached
 
 
-def _triggers(index: WordIndex, words: list[Word]) -> list[WordMatch]:
+def _triggers(index: WordIndex, words: list[str]) -> list[WordMatch]:
     """Trigger matches, longest first where they overlap, in text order."""
     chosen: list[WordMatch] = []
     for match in sorted(index.find(words), key=lambda m: (m.first - m.last, m.first)):
@@ -298,7 +289,7 @@ def _content_before(content: WordMatch, verb: WordMatch) -> bool:
     )  # fmt: skip
 
 
-def _cues(index: WordIndex, words: list[Word], scope: str | None = None) -> list[WordMatch]:
+def _cues(index: WordIndex, words: list[str], scope: str | None = None) -> list[WordMatch]:
     return [m for m in index.find(words) if scope is None or m.item.scope == scope]
 
 
@@ -411,7 +402,7 @@ def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor:
         if (
             0 < distance <= VOICE_VERB_WORDS
             and words[cue.last].end <= actor.start < trigger_start
-            and not _indexes(language)["triggers"].find(words[cue.first : cue.last + 1])
+            and not _indexes(language)["triggers"].find([w.text for w in words[cue.first : cue.last + 1]])
         ):
             return True
     return False
@@ -590,7 +581,13 @@ def _recipient(
 
 
 def _words_between(words: list[Word], start: int, end: int) -> int:
-    return sum(1 for w in words if start <= w.start and w.end <= end)
+    # Words are in text order and do not overlap: those inside [start, end] are a run of them.
+    first = bisect.bisect_left(words, start, key=_word_start)
+    return max(0, bisect.bisect_right(words, end, key=_word_end) - first)
+
+
+_word_start = attrgetter("start")
+_word_end = attrgetter("end")
 
 
 def _modality(
@@ -698,7 +695,7 @@ def _place(context: CodingContext, sentence: Sentence, actors: list[ActorMention
 class _SentenceCues:
     """Cue matches of one sentence, found once and shared by all its events."""
 
-    def __init__(self, indexes: dict[str, WordIndex], words: list[Word]) -> None:
+    def __init__(self, indexes: dict[str, WordIndex], words: list[str]) -> None:
         self._indexes = indexes
         self._words = words
         self._found: dict[str, list[WordMatch]] = {}
@@ -712,7 +709,7 @@ class _SentenceCues:
 class _DocumentContexts:
     """The document's context labels by frequency, counted only if an event needs them."""
 
-    def __init__(self, index: WordIndex, sentence_words: list[list[Word]]) -> None:
+    def __init__(self, index: WordIndex, sentence_words: list[list[str]]) -> None:
         self._index = index
         self._sentence_words = sentence_words
         self._labels: list[str] | None = None

@@ -3,19 +3,22 @@
 Arabic glues conjunctions, prepositions, the article, the future ``س`` and person prefixes to the
 verb, and person/number/pronoun suffixes after it (``وسيوقعانها`` = و+س+ي + وقع + ان+ها); Persian
 adds ``ن``/``ب``/``می`` and person endings; English inflects with -s/-ed/-ing. Each text word is
-turned into the stems it could carry (cached: news vocabulary repeats), and a form's words are
-looked up among them, so one stem in the lexicon covers its inflections.
+turned into the stems it could carry, and a form's words are looked up among them, so one stem in
+the lexicon covers its inflections. A word is analysed once per run (news vocabulary repeats) and
+only the lexicon words among its stems are kept, in one table per language shared by all indexes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from itertools import compress, repeat
+from typing import Generic, NamedTuple, TypeVar
 
 from rasad.events.lexicon import MAX_GAP_WORDS, Pattern
+from rasad.text.normalize import NormalizedText
 
 T = TypeVar("T")
 
@@ -44,9 +47,8 @@ MAX_CACHED_WORDS = 200_000
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A word of a normalised text with its offsets there."""
+class Word(NamedTuple):
+    """A word of a normalised text with its offsets there (a tuple: sentences have hundreds)."""
 
     text: str
     start: int
@@ -63,43 +65,109 @@ class WordMatch(Generic[T]):
     prefix: str  # what was attached before the first word's stem
 
 
-def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    return [
-        Word(m.group(), m.start(), m.end())
-        for m in _WORD.finditer(text, start, len(text) if end is None else end)
-    ]
+def word_texts(text: str, start: int, end: int) -> list[str]:
+    """The words of ``text[start:end]``: all that matching needs, without building offsets."""
+    return _WORD.findall(text, start, end)
 
 
+def original_words(normalized: NormalizedText, start: int, end: int) -> list[Word]:
+    """The words of the normalised span ``[start, end)`` with their offsets in the original text:
+    the same words as ``word_texts``, for the sentences that have an event to code."""
+    found = list(_WORD.finditer(normalized.text, start, end))
+    spans = normalized.spans_to_original(match.span() for match in found)
+    return [Word(match[0], *span) for match, span in zip(found, spans, strict=True)]
+
+
+_PREFIX_RANKS = {
+    language: {prefix: rank for rank, prefix in reversed(list(enumerate(prefixes)))}
+    for language, (prefixes, _) in AFFIXES.items()
+}
+_LONGEST_PREFIX = {
+    language: max(map(len, prefixes), default=0) for language, (prefixes, _) in AFFIXES.items()
+}
 _SUFFIX_SETS = {language: frozenset(suffixes) for language, (_, suffixes) in AFFIXES.items()}
 _LONGEST_SUFFIX = {
     language: max(map(len, suffixes), default=0) for language, (_, suffixes) in AFFIXES.items()
 }
 
 
-@lru_cache(maxsize=200_000)
-def stems(word: str, language: str) -> dict[str, str]:
-    """Stems ``word`` may carry, each with the prefix found before it."""
-    prefixes = AFFIXES.get(language, ((), ()))[0]
+def all_stems(word: str, language: str) -> dict[str, str]:
+    """Stems ``word`` may carry, each with the prefix found before it (the first in ``AFFIXES``
+    order where several prefixes give the same stem)."""
+    ranks = _PREFIX_RANKS.get(language, {})
     suffix_set = _SUFFIX_SETS.get(language, frozenset())
-    longest = _LONGEST_SUFFIX.get(language, 0)
+    english = language == "en"
+    # The prefixes the word really starts with: one look-up per prefix length, not one per prefix;
+    # likewise the endings it really has, shortest first.
+    heads = (word[:length] for length in range(1, min(_LONGEST_PREFIX.get(language, 0), len(word)) + 1))
+    tails = [
+        (length, word[-length:])
+        for length in range(1, min(_LONGEST_SUFFIX.get(language, 0), len(word)) + 1)
+        if word[-length:] in suffix_set
+    ]
     found: dict[str, str] = {word: ""}
-    for prefix in ("", *prefixes):
-        if not word.startswith(prefix):
-            continue
+    for prefix in ("", *sorted((head for head in heads if head in ranks), key=ranks.__getitem__)):
         rest = word[len(prefix) :]
-        # Only the endings the word really has: at most one look-up per suffix length.
-        endings = [""] + [rest[-length:] for length in range(1, min(longest, len(rest)) + 1)]
-        for suffix in endings:
-            if suffix and suffix not in suffix_set:
-                continue
-            stem = rest[: len(rest) - len(suffix)] if suffix else rest
-            if len(stem) >= MIN_STEM:
-                found.setdefault(stem, prefix)
-                if language == "en" and suffix in ("ing", "ed", "es"):
-                    found.setdefault(stem + "e", prefix)  # accusing, accused -> accuse
-                if language == "en" and suffix in ("ies", "ied"):
-                    found.setdefault(stem + "y", prefix)  # denies, denied -> deny
+        if len(rest) >= MIN_STEM:
+            found.setdefault(rest, prefix)
+        for length, suffix in tails:
+            if len(rest) - length < MIN_STEM:
+                break
+            stem = rest[:-length]
+            found.setdefault(stem, prefix)
+            if english and suffix in ("ing", "ed", "es"):
+                found.setdefault(stem + "e", prefix)  # accusing, accused -> accuse
+            if english and suffix in ("ies", "ied"):
+                found.setdefault(stem + "y", prefix)  # denies, denied -> deny
     return found
+
+
+# For one-off questions about a word (the coder's Persian negation test); matching uses LexiconWords.
+stems = lru_cache(maxsize=MAX_CACHED_WORDS)(all_stems)
+
+
+class LexiconWords:
+    """The words of every pattern of one language's indexes, and which of them each text word
+    carries (with the prefix glued before it).
+
+    Shared by the language's indexes (triggers, modality, context...), so that a word new to the
+    run is analysed once rather than once per index; and small, as most words of the news carry
+    no lexicon word at all and all share one empty entry.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.words: set[str] = set()
+        self.carried_by: dict[str, dict[str, str]] = {}
+
+    def add(self, words: Iterable[str]) -> None:
+        """Words of a new index; what was learnt about text words no longer holds."""
+        new = set(words) - self.words
+        if new:
+            self.words |= new
+            self.carried_by.clear()
+
+    def carried(self, word: str) -> dict[str, str]:
+        """The lexicon words among the stems ``word`` may carry, in the order of ``all_stems``."""
+        found = self.carried_by.get(word)
+        if found is None:
+            stems_of_word = all_stems(word, self.language)
+            found = {stem: prefix for stem, prefix in stems_of_word.items() if stem in self.words}
+            found = found or _CARRIES_NOTHING
+            if len(self.carried_by) > MAX_CACHED_WORDS:
+                self.carried_by.clear()
+            self.carried_by[word] = found
+        return found
+
+
+_CARRIES_NOTHING: dict[str, str] = {}
+_LEXICON_WORDS: dict[str, LexiconWords] = {}
+
+# What the cache gives for a word it has not seen: true, unlike the empty entry of most words.
+_UNSEEN: dict[str, str] = {"": ""}
+
+# A pattern's words after the first: (word, exact, how many words ahead it may stand).
+_Rest = tuple[tuple[str, bool, int], ...]
 
 
 class WordIndex(Generic[T]):
@@ -107,53 +175,107 @@ class WordIndex(Generic[T]):
 
     def __init__(self, items: Iterable[tuple[Pattern, T]], language: str) -> None:
         self.language = language
-        self._by_first: dict[str, list[tuple[Pattern, T]]] = {}
+        # First word -> (the first word when it must match exactly, the rest of the pattern, the
+        # words of that rest, item).
+        self._by_first: dict[str, list[tuple[str | None, _Rest, frozenset[str], T]]] = {}
         for pattern, item in items:
-            self._by_first.setdefault(pattern.words[0], []).append((pattern, item))
+            exact_first = pattern.words[0] if pattern.exact[0] else None
+            rest = tuple(
+                (word, exact, MAX_GAP_WORDS + 1 if gap else 1)
+                for word, exact, gap in zip(
+                    pattern.words[1:], pattern.exact[1:], pattern.gaps[1:], strict=True
+                )
+            )
+            needed = frozenset(pattern.words[1:])
+            self._by_first.setdefault(pattern.words[0], []).append((exact_first, rest, needed, item))
         self._first_words = frozenset(self._by_first)
+        self._lexicon = _LEXICON_WORDS.setdefault(language, LexiconWords(language))
+        self._lexicon.add(
+            word for first, patterns in self._by_first.items() for word in _pattern_words(first, patterns)
+        )
         self._starts_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
-    def _starts(self, word: str) -> tuple[tuple[str, str], ...]:
-        """(stem, prefix) pairs of ``word`` that begin some pattern; cached, as news vocabulary repeats."""
+    def _starts(self, word: str, carried: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        """(stem, prefix) pairs of ``word`` that begin some pattern of this index; cached for the
+        words that carry some lexicon word (a small part of the vocabulary)."""
         found = self._starts_cache.get(word)
         if found is None:
-            candidates = stems(word, self.language)
             # Longest stem first (the most specific form), then alphabetical: the order must not
             # depend on set iteration, which changes from one process to the next.
-            shared = sorted(candidates.keys() & self._first_words, key=lambda stem: (-len(stem), stem))
-            found = tuple((stem, candidates[stem]) for stem in shared)
+            shared = [stem for stem in carried if stem in self._first_words]
+            if len(shared) > 1:
+                shared.sort(key=lambda stem: (-len(stem), stem))
+            found = tuple((stem, carried[stem]) for stem in shared)
             if len(self._starts_cache) > MAX_CACHED_WORDS:
                 self._starts_cache.clear()
             self._starts_cache[word] = found
         return found
 
-    def find(self, words: list[Word]) -> list[WordMatch[T]]:
-        """Every match, in order of first word."""
+    def find(self, words: Sequence[str]) -> list[WordMatch[T]]:
+        """Every match in a sentence's words, in order of first word."""
         matches: list[WordMatch[T]] = []
-        cached = self._starts_cache.get  # the hot loop: most words start no pattern
-        for index, word in enumerate(words):
-            starts = cached(word.text)
+        # The hot loop: most words carry no lexicon word and were seen before, so their entry is
+        # empty (false); look them all up and visit only the rest, both in C.
+        carried = list(map(self._lexicon.carried_by.get, words, repeat(_UNSEEN)))
+        cached_starts = self._starts_cache.get
+        present: set[str] | None = None  # every word and lexicon stem of the sentence
+        for index in compress(range(len(words)), carried):
+            word = words[index]
+            if carried[index] is _UNSEEN:
+                carried[index] = self._lexicon.carried(word)
+            starts = cached_starts(word)
             if starts is None:
-                starts = self._starts(word.text)
+                starts = self._starts(word, carried[index])
             for stem, prefix in starts:
-                for pattern, item in self._by_first[stem]:
-                    if pattern.exact[0] and word.text != pattern.words[0]:
+                for exact_first, rest, needed, item in self._by_first[stem]:
+                    if exact_first is not None and word != exact_first:
                         continue
-                    last = self._rest(pattern, words, index)
+                    if rest:
+                        # A pattern whose further words the sentence lacks cannot match (Persian
+                        # compound verbs share their nouns: "حمله ... کرد", "حمله ... برد").
+                        if present is None:
+                            present = self._present(words, carried)
+                        if not needed <= present:
+                            continue
+                    last = self._rest(rest, words, carried, index) if rest else index
                     if last is not None:
                         matches.append(WordMatch(item, index, last, prefix))
         return matches
 
-    def _rest(self, pattern: Pattern, words: list[Word], index: int) -> int | None:
-        """Index of the last word when the rest of ``pattern`` follows word ``index``."""
+    def _present(self, words: Sequence[str], carried: list[dict[str, str]]) -> set[str]:
+        """The sentence's words and the lexicon words they carry."""
+        if _UNSEEN in carried:
+            for index, entry in enumerate(carried):
+                if entry is _UNSEEN:
+                    carried[index] = self._lexicon.carried(words[index])
+        present = set(words)
+        present.update(*carried)
+        return present
+
+    def _rest(
+        self, rest: _Rest, words: Sequence[str], carried: list[dict[str, str]], index: int
+    ) -> int | None:
+        """Index of the last word when the ``rest`` of a pattern follows word ``index``."""
         position = index
-        for word, exact, gap in zip(pattern.words[1:], pattern.exact[1:], pattern.gaps[1:], strict=True):
-            reach = MAX_GAP_WORDS + 1 if gap else 1
+        for word, exact, reach in rest:
             for candidate in range(position + 1, min(position + 1 + reach, len(words))):
-                text = words[candidate].text
-                if (text == word) if exact else (word in stems(text, self.language)):
-                    position = candidate
-                    break
+                if exact:
+                    if words[candidate] != word:
+                        continue
+                else:
+                    if carried[candidate] is _UNSEEN:
+                        carried[candidate] = self._lexicon.carried(words[candidate])
+                    if word not in carried[candidate]:
+                        continue
+                position = candidate
+                break
             else:
                 return None
         return position
+
+
+def _pattern_words(first: str, patterns: list[tuple[str | None, _Rest, frozenset[str], T]]) -> Iterator[str]:
+    """Every word of the patterns that begin with ``first``."""
+    yield first
+    for _, _, needed, _ in patterns:
+        yield from needed

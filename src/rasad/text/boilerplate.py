@@ -9,14 +9,16 @@ verbatim from earlier in the article, are marked too: they are the same sentence
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 import yaml
 
-from rasad.text.normalize import normalize_string
+from rasad.text.normalize import NormalizedText, normalize_string
 
 KINDS = frozenset({"related", "share", "submission", "navigation", "comments", "end", "repeated"})
 LANGUAGES = frozenset({"ar", "fa", "en"})
@@ -87,19 +89,39 @@ def validate_patterns(table: object) -> list[str]:
 
 
 @cache
-def _packaged_patterns() -> tuple[BoilerplatePattern, ...]:
-    return tuple(load_patterns())
+def _packaged_matcher() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """All packaged patterns as one alternation (a group per pattern) and the kind of each group.
+
+    At the start of a line the alternation succeeds with the first pattern, in table order, that
+    matches: the same answer as trying the patterns one by one, in one call instead of thirty.
+    """
+    patterns = load_patterns()
+    alternation = "|".join(f"(?P<p{number}>{p.regex.pattern})" for number, p in enumerate(patterns))
+    return re.compile(alternation), tuple(p.kind for p in patterns)
 
 
-def find_boilerplate(text: str) -> list[BoilerplateSpan]:
-    """Boilerplate lines of ``text`` as spans of the original text."""
-    patterns = _packaged_patterns()
+def find_boilerplate(text: str, normalized: NormalizedText | None = None) -> list[BoilerplateSpan]:
+    """Boilerplate lines of ``text`` as spans of the original text.
+
+    ``normalized``, the normalisation of ``text`` when the caller has it, saves normalising each
+    line again: normalisation works character by character, so a line's normal form is the
+    normalised text between the line's two offsets.
+    """
+    matcher, kinds = _packaged_matcher()
     lines = _stripped_lines(text)
-    keys = [normalize_string(line) for _, line in lines]
+    if normalized is None:
+        keys = [normalize_string(line) for _, line in lines]
+    else:
+        to_normalized = normalized.to_normalized
+        keys = [
+            normalized.text[to_normalized(start) : to_normalized(start + len(line))] for start, line in lines
+        ]
+    longer = _LongerLines(keys)
     spans: list[BoilerplateSpan] = []
     for index, ((start, line), key) in enumerate(zip(lines, keys, strict=True)):
-        kind = next((p.kind for p in patterns if p.regex.match(key)), None)
-        if kind is None and _is_pull_quote(index, keys):
+        match = matcher.match(key)
+        kind = kinds[int(match.lastgroup[1:])] if match and match.lastgroup else None
+        if kind is None and _is_pull_quote(index, keys, longer):
             kind = "repeated"
         if kind is not None:
             spans.append(BoilerplateSpan(start, start + len(line), kind))
@@ -118,7 +140,23 @@ def _stripped_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _is_pull_quote(index: int, keys: list[str]) -> bool:
+class _LongerLines:
+    """The lines of an article longest first, in one string, to ask at once whether any line longer
+    than a given length contains some words (a line holds no newline, so no match straddles two)."""
+
+    def __init__(self, keys: list[str]) -> None:
+        by_length = sorted(keys, key=len, reverse=True)
+        self._negated_lengths = [-len(key) for key in by_length]
+        self._joined = "\n".join(by_length)
+        self._ends = list(accumulate(len(key) + 1 for key in by_length))
+
+    def contain(self, words: str, length: int) -> bool:
+        """True when a line longer than ``length`` contains ``words``."""
+        longer = bisect.bisect_left(self._negated_lengths, -length)
+        return bool(longer) and self._joined.find(words, 0, self._ends[longer - 1] - 1) != -1
+
+
+def _is_pull_quote(index: int, keys: list[str], longer: _LongerLines) -> bool:
     """A line said again: identical to an earlier line, or a short line found inside a paragraph."""
     key = keys[index]
     if len(key) < 20 or len(keys) > MAX_LINES_COMPARED:
@@ -130,4 +168,4 @@ def _is_pull_quote(index: int, keys: list[str]) -> bool:
     quote = quote.strip(" .:؟?!\"'«»“”")
     if len(quote) < 20:
         return False
-    return any(len(other) > len(key) and quote in other for other in keys)
+    return longer.contain(quote, len(key))

@@ -78,19 +78,19 @@ _CANDIDATES: dict[str, tuple[Language, ...]] = {
 
 # Function words that only one of Arabic and Persian uses. On a news article they settle the
 # question in microseconds; lingua (milliseconds) decides the short and the mixed cases.
-_ARABIC_WORDS = re.compile(
-    r"(?<!\w)(?:في|على|إلى|الى|التي|الذي|الذين|هذه|هذا|كان|كانت|عن|أن|إن|قد|لم|مع|ذلك)(?!\w)"
-)
-_PERSIAN_WORDS = re.compile(
-    r"(?<!\w)(?:است|را|این|که|كه|با|برای|براي|های|هاي|می|مي|شد|کرد|كرد|بود|آن|نیز|نيز|اند|شده|کند|كند)(?!\w)"
+# Both lists in one pass: a match is a whole word, so each word counts for at most one of them.
+_FUNCTION_WORDS = re.compile(
+    r"(?<!\w)(?:(?P<ar>في|على|إلى|الى|التي|الذي|الذين|هذه|هذا|كان|كانت|عن|أن|إن|قد|لم|مع|ذلك)"
+    r"|(?P<fa>است|را|این|که|كه|با|برای|براي|های|هاي|می|مي|شد|کرد|كرد|بود|آن|نیز|نيز|اند|شده|کند|كند))(?!\w)"
 )
 _DECISIVE_COUNT = 5
 _DECISIVE_RATIO = 6
 
 
 def _arabic_or_persian_by_function_words(sample: str) -> str | None:
-    arabic = len(_ARABIC_WORDS.findall(sample))
-    persian = len(_PERSIAN_WORDS.findall(sample))
+    found = _FUNCTION_WORDS.findall(sample)
+    persian = sum(1 for _, persian_word in found if persian_word)
+    arabic = len(found) - persian
     if arabic >= _DECISIVE_COUNT and arabic >= _DECISIVE_RATIO * persian:
         return "ar"
     if persian >= _DECISIVE_COUNT and persian >= _DECISIVE_RATIO * arabic:
@@ -105,7 +105,15 @@ def _detector(script: str) -> LanguageDetector:
 
 def dominant_script(text: str) -> str | None:
     """The script with the most letters in ``text`` (None when it has no letters)."""
-    counts = {name: len(pattern.findall(text)) for name, pattern in _SCRIPTS.items()}
+    counts: dict[str, int] = {}
+    unclaimed = len(text)  # characters no script counted so far: the most a later script can have
+    for name, pattern in _SCRIPTS.items():
+        counts[name] = len(pattern.findall(text))
+        unclaimed -= counts[name]
+        # The scripts share no letter, and a tie goes to the earlier script: once the leader has
+        # as many letters as are left, no later script can take the lead (news: after one or two).
+        if max(counts.values()) >= unclaimed:
+            break
     script, count = max(counts.items(), key=lambda item: item[1])
     if count == 0:
         return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # One-for-one replacements, grouped by the job they do.
@@ -89,6 +90,7 @@ class NormalizedText:
     # Kept runs: normalised start, original start (same length in both).
     _norm_starts: tuple[int, ...]
     _orig_starts: tuple[int, ...]
+    _orig_ends: tuple[int, ...]  # original offset just after each run
 
     def to_original(self, index: int) -> int:
         """Original offset of the normalised character at ``index`` (``len(text)`` maps to the end)."""
@@ -105,11 +107,56 @@ class NormalizedText:
         """
         return self.to_original(start), self.to_original(max(start, end))
 
+    def spans_to_original(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``span_to_original`` of many spans in text order (the words of a sentence), in one walk
+        over the kept runs instead of a binary search per offset."""
+        norm_starts, orig_starts = self._norm_starts, self._orig_starts
+        text_end, original_end = len(self.text), len(self.original)
+        if len(norm_starts) == 1:  # nothing was removed: offsets are the same in both texts
+            return [(min(start, text_end), min(max(start, end), text_end)) for start, end in spans]
+        run, last_run = 0, len(norm_starts) - 1
+        mapped = []
+        for start, end in spans:
+            end = max(start, end)
+            while run < last_run and norm_starts[run + 1] <= start:
+                run += 1
+            mapped_start = orig_starts[run] + start - norm_starts[run] if start < text_end else original_end
+            while run < last_run and norm_starts[run + 1] <= end:
+                run += 1
+            mapped_end = orig_starts[run] + end - norm_starts[run] if end < text_end else original_end
+            mapped.append((mapped_start, mapped_end))
+        return mapped
+
+    def to_normalized(self, original: int) -> int:
+        """The first normalised position whose original offset is at or after ``original``.
+
+        The inverse of ``to_original`` for kept characters; an offset inside removed marks maps to
+        the next kept character.
+        """
+        # The first run that ends after ``original`` holds the answer (runs and their ends ascend).
+        run = bisect.bisect_right(self._orig_ends, original)
+        if run == len(self._norm_starts):
+            return len(self.text)
+        return self._norm_starts[run] + max(0, original - self._orig_starts[run])
+
+
+# A word or two (the keys and tokens normalised one at a time) is folded faster by replacing only the
+# variants it contains than by testing every variant; that needs the replacements to be independent
+# of their order: no canonical form may itself be a variant.
+_SHORT_TEXT = 32
+_DEFAULT_CANONICAL = dict(DEFAULT_FOLDING)
+_DEFAULT_VARIANTS = frozenset(_DEFAULT_CANONICAL)
+_ORDER_FREE = _DEFAULT_VARIANTS.isdisjoint(_DEFAULT_CANONICAL.values())
+
 
 def fold(text: str, folding: Folding = DEFAULT_FOLDING) -> str:
     """Apply one-for-one replacements; length and offsets are unchanged."""
     if _PRESENTATION_RE.search(text):
         text = text.translate(_PRESENTATION_TABLE)
+    if folding is DEFAULT_FOLDING and _ORDER_FREE and len(text) < _SHORT_TEXT:
+        for variant in _DEFAULT_VARIANTS.intersection(text):
+            text = text.replace(variant, _DEFAULT_CANONICAL[variant])
+        return text
     for variant, canonical in folding:
         if variant in text:
             text = text.replace(variant, canonical)
@@ -130,7 +177,11 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> NormalizedText:
         norm_starts.append(kept_total)
         orig_starts.append(kept_from)
     pieces.append(text[kept_from:])
-    return NormalizedText(text, fold("".join(pieces), folding), tuple(norm_starts), tuple(orig_starts))
+    run_ends = [*norm_starts[1:], kept_total + len(text) - kept_from]
+    orig_ends = tuple(o + e - n for n, o, e in zip(norm_starts, orig_starts, run_ends, strict=True))
+    return NormalizedText(
+        text, fold("".join(pieces), folding), tuple(norm_starts), tuple(orig_starts), orig_ends
+    )
 
 
 def normalize_string(text: str, folding: Folding = DEFAULT_FOLDING) -> str:

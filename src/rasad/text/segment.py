@@ -78,10 +78,11 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
     if stop == "..":
         return False
     if stop == ".":
-        before = line[: match.start()]
+        # A few characters before the stop, not a copy of the line up to it (quadratic on long lines).
+        before = line[max(0, match.start() - MAX_WORD_CHARS) : match.start()]
         if before[-1:].isdigit() and after.isdigit():
             return False
-        word = _WORD_BEFORE.search(before[-MAX_WORD_CHARS:])  # not the whole line: quadratic
+        word = _WORD_BEFORE.search(before)
         if word:
             token = word.group(1)
             if token.lower().rstrip(".") in ABBREVIATIONS:
