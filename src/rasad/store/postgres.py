@@ -19,96 +19,16 @@ from psycopg.types.json import Jsonb
 
 from rasad.store import common
 from rasad.store.base import Page
-from rasad.store.sql import SQLStore
+from rasad.store.sql import SCHEMA_1_TEMPLATE, SQLStore
 from rasad.text.normalize import normalize_string
 
 MAX_INDEXED_CHARS = 300_000  # a tsvector holds at most 1 MB; no news article comes near this
 STREAM_CHUNK = 256
 MIGRATION_LOCK = 7_261_001  # advisory lock id: one migrating process at a time
 
-SCHEMA_1 = """
-CREATE TABLE documents (
-    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    text TEXT NOT NULL,
-    record JSONB NOT NULL,
-    title TEXT,
-    language TEXT,
-    published TEXT,
-    outlet TEXT,
-    url TEXT,
-    coder_version TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    record_hash TEXT NOT NULL,
-    event_count INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE INDEX documents_language ON documents (language);
-CREATE INDEX documents_outlet ON documents (outlet);
-CREATE INDEX documents_published ON documents (published);
-
-CREATE TABLE events (
-    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    document_seq BIGINT NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
-    document_id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    id TEXT NOT NULL,
-    event_type TEXT,
-    actor_code TEXT,
-    actor_org TEXT,
-    recipient_code TEXT,
-    recipient_org TEXT,
-    modality TEXT,
-    date TEXT,
-    date_start TEXT,
-    date_end TEXT,
-    language TEXT,
-    outlet TEXT,
-    location_name TEXT,
-    location_country TEXT,
-    latitude DOUBLE PRECISION,
-    longitude DOUBLE PRECISION,
-    event JSONB NOT NULL
-);
-CREATE INDEX events_document ON events (document_seq);
-CREATE INDEX events_document_id ON events (document_id);
-CREATE INDEX events_actor_code ON events (actor_code);
-CREATE INDEX events_actor_org ON events (actor_org);
-CREATE INDEX events_recipient_code ON events (recipient_code);
-CREATE INDEX events_recipient_org ON events (recipient_org);
-CREATE INDEX events_type_date ON events (event_type, date_start);
-CREATE INDEX events_date ON events (date_start, date_end);
-
-CREATE TABLE event_contexts (
-    event_seq BIGINT NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
-    context TEXT NOT NULL
-);
-CREATE INDEX event_contexts_context ON event_contexts (context, event_seq);
-CREATE INDEX event_contexts_event ON event_contexts (event_seq);
-
-CREATE TABLE entities (
-    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    document_seq BIGINT NOT NULL REFERENCES documents (seq) ON DELETE CASCADE,
-    entity_id TEXT NOT NULL,
-    kind TEXT,
-    name TEXT,
-    country TEXT,
-    mention_count INTEGER NOT NULL,
-    search_key TEXT NOT NULL
-);
-CREATE INDEX entities_document ON entities (document_seq);
-CREATE INDEX entities_entity ON entities (entity_id);
-
-CREATE TABLE mentions (
-    entity_seq BIGINT NOT NULL REFERENCES entities (seq) ON DELETE CASCADE,
-    document_seq BIGINT NOT NULL,
-    start_offset INTEGER NOT NULL,
-    end_offset INTEGER NOT NULL,
-    text TEXT NOT NULL
-);
-CREATE INDEX mentions_entity ON mentions (entity_seq)
-"""
+SCHEMA_1 = SCHEMA_1_TEMPLATE.format(
+    key="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", ref="BIGINT", json="JSONB", real="DOUBLE PRECISION"
+)
 
 SEARCH_VECTOR = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', LEFT(%s, %s)), 'B')"
