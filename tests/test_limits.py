@@ -129,9 +129,13 @@ def test_a_tiny_budget_interrupts_coding_in_the_main_thread() -> None:
 
 
 def test_a_pathologically_long_document_is_stopped_by_the_timer() -> None:
-    """20 000 sentences naming states: each stage is long, so only the timer can stop it in time."""
+    """20 000 sentences naming states: every stage takes longer than the budget, so coding stops in
+    the first stages — inside one, by the timer, or at the latest when one of them returns (on a busy
+    machine the timer's signal can arrive just as a stage ends) — never after the whole pipeline."""
     text = " ".join(f"{ARABIC} {PERSIAN}" for _ in range(10_000))
-    with pytest.raises(TimeBudgetExceeded, match="interrupted"):
+    with pytest.raises(
+        TimeBudgetExceeded, match=r"interrupted|after (normalise_text|detect_language|segment_sentences)"
+    ):
         code_document(RawDocument(text), time_budget=0.2)
 
 

@@ -13,7 +13,7 @@ from multiprocessing.pool import AsyncResult
 
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest.dedupe import Deduplicator
-from rasad.pipeline import TimeBudgetExceeded, code_document, document_id
+from rasad.pipeline import TimeBudgetExceeded, code_document, document_id, load_resources
 
 BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
 BATCHES_IN_FLIGHT = 3  # the pool codes the next batches while the parent writes one and reads another
@@ -112,6 +112,9 @@ def _coded(
         return
     batches = itertools.chain([first], iter(lambda: list(itertools.islice(tasks, batch_size)), []))
     chunksize = max(1, batch_size // (workers * 4))
+    # Loaded once here, the models and dictionaries reach the workers by fork (copy-on-write)
+    # instead of being loaded again by each of them.
+    load_resources()
     with multiprocessing.Pool(workers) as pool:
         pending: deque[tuple[list[Task], AsyncResult]] = deque()
         for batch in batches:
