@@ -22,7 +22,7 @@ from rasad.document import RawDocument
 from rasad.ingest import iter_documents
 
 SEEDS = (1, 2, 3)
-COPIES = 3  # each article under three ids: the later copies are near-duplicates, as syndication makes
+COPIES = 12  # each article under twelve ids: the later copies are near-duplicates, as syndication makes
 EXPORT_COPIES = 25  # rows multiplied for the export test, so that an export takes long enough to kill
 
 
@@ -43,7 +43,7 @@ def finish(process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory, samples_dir: Path, seed_paths: list[Path]) -> Path:
-    """A JSON Lines input of about 70 articles: the samples and seeds, each under several ids."""
+    """A JSON Lines input of about 260 articles: the samples and seeds, each under several ids."""
     documents = [
         d for d in iter_documents([str(samples_dir), *map(str, seed_paths)]) if isinstance(d, RawDocument)
     ]
@@ -137,10 +137,14 @@ def test_a_killed_ingest_leaves_whole_documents_and_resumes_to_the_same_store(
     stored_at_kill = []
     for seed in SEEDS:
         database = tmp_path / f"killed-{seed}.sqlite3"
-        process = rasad("ingest", str(corpus), "--db", str(database), "--no-progress", cwd=tmp_path)
+        # With one worker records arrive one by one; a pool delivers whole batches at once, and
+        # a run this small could end before the kill lands.
+        process = rasad(
+            "ingest", str(corpus), "--db", str(database), "--no-progress", "--workers", "1", cwd=tmp_path
+        )
         chance = random.Random(seed)
         wait_until(database, chance.randint(1, total // 3), process)
-        time.sleep(chance.uniform(0.0, 0.4))
+        time.sleep(chance.uniform(0.0, 0.05))  # coding is fast: a longer delay could outlast the run
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
         process.communicate(timeout=60)
