@@ -19,7 +19,7 @@ from psycopg.types.json import Jsonb
 
 from rasad.store import common
 from rasad.store.base import Page
-from rasad.store.sql import SCHEMA_1_TEMPLATE, SQLStore
+from rasad.store.sql import SCHEMA_1_TEMPLATE, SQLStore, apply_migrations, run_statements
 from rasad.text.normalize import normalize_string
 
 MAX_INDEXED_CHARS = 300_000  # a tsvector holds at most 1 MB; no news article comes near this
@@ -36,9 +36,7 @@ SEARCH_VECTOR = (
 
 
 def _create_tables(connection: psycopg.Connection) -> None:
-    for statement in SCHEMA_1.split(";"):
-        if statement.strip():
-            connection.execute(statement)
+    run_statements(connection, SCHEMA_1)
 
 
 def _add_search_index(connection: psycopg.Connection) -> None:
@@ -77,23 +75,19 @@ MIGRATIONS: tuple[Migration, ...] = (_create_tables, _add_search_index, _index_c
 
 def migrate(connection: psycopg.Connection, until: int | None = None) -> int:
     """Bring the schema to the latest version (or ``until``) in one transaction."""
-    target = len(MIGRATIONS) if until is None else until
     with connection.transaction():
         connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
         connection.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"
         )
         current = connection.execute("SELECT COALESCE(MAX(version), 0) FROM schema_version").fetchone()[0]
-        if current > len(MIGRATIONS):
-            raise ValueError(
-                f"the database has schema version {current}, newer than this rasad knows ({len(MIGRATIONS)})"
-            )
-        for version in range(current + 1, target + 1):
-            MIGRATIONS[version - 1](connection)
-            connection.execute(
-                "INSERT INTO schema_version (version, applied_at) VALUES (%s, %s)", (version, common.now())
-            )
-    return max(current, target)
+        return apply_migrations(
+            connection,
+            MIGRATIONS,
+            current,
+            until,
+            "INSERT INTO schema_version (version, applied_at) VALUES (%s, %s)",
+        )
 
 
 def _without_password(url: str) -> str:

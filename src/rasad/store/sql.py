@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from abc import abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -26,6 +26,31 @@ from rasad.store.base import (
     StoredVersion,
 )
 from rasad.text.normalize import normalize_string
+
+
+def run_statements(connection: Any, script: str) -> None:
+    """Each statement of ``script`` on its own: ``executescript`` would commit the open transaction."""
+    for statement in script.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+def apply_migrations(
+    connection: Any, migrations: Sequence[Callable[[Any], None]], current: int, until: int | None, record: str
+) -> int:
+    """Apply the numbered steps above ``current`` (up to ``until``), recording each with ``record``
+    (an INSERT of version and time in the backend's placeholder style). A database newer than
+    these steps is refused rather than misread."""
+    if current > len(migrations):
+        raise ValueError(
+            f"the database has schema version {current}, newer than this rasad knows ({len(migrations)})"
+        )
+    target = len(migrations) if until is None else until
+    for version in range(current + 1, target + 1):
+        migrations[version - 1](connection)
+        connection.execute(record, (version, common.now()))
+    return max(current, target)
+
 
 # Schema step 1, written once for both backends; each fills in its own column types.
 SCHEMA_1_TEMPLATE = """

@@ -17,7 +17,7 @@ from typing import Any
 
 from rasad.store import common
 from rasad.store.base import Page
-from rasad.store.sql import SCHEMA_1_TEMPLATE, SQLStore
+from rasad.store.sql import SCHEMA_1_TEMPLATE, SQLStore, apply_migrations, run_statements
 from rasad.text.normalize import normalize_string
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -27,10 +27,7 @@ SCHEMA_1 = SCHEMA_1_TEMPLATE.format(key="INTEGER PRIMARY KEY", ref="INTEGER", js
 
 
 def _create_tables(connection: sqlite3.Connection) -> None:
-    # Statement by statement: executescript would commit the migration's transaction first.
-    for statement in SCHEMA_1.split(";"):
-        if statement.strip():
-            connection.execute(statement)
+    run_statements(connection, SCHEMA_1)
 
 
 def _add_search_index(connection: sqlite3.Connection) -> None:
@@ -71,27 +68,23 @@ def schema_version(connection: sqlite3.Connection) -> int:
 
 def migrate(connection: sqlite3.Connection, until: int | None = None) -> int:
     """Bring the schema to the latest version (or ``until``), each step in its own transaction."""
-    target = len(MIGRATIONS) if until is None else until
     connection.execute("BEGIN IMMEDIATE")  # one migrating process at a time
     try:
         connection.execute(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL)"
         )
-        current = schema_version(connection)
-        if current > len(MIGRATIONS):
-            raise ValueError(
-                f"the database has schema version {current}, newer than this rasad knows ({len(MIGRATIONS)})"
-            )
-        for version in range(current + 1, target + 1):
-            MIGRATIONS[version - 1](connection)
-            connection.execute(
-                "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)", (version, common.now())
-            )
+        version = apply_migrations(
+            connection,
+            MIGRATIONS,
+            schema_version(connection),
+            until,
+            "INSERT INTO schema_version (version, applied_at) VALUES (?, ?)",
+        )
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-    return max(current, target)
+    return version
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
