@@ -34,6 +34,9 @@ _LINKERS = frozenset(
     ).split()
 )
 _MAX_LINK_TOKENS = 2
+# A definite Arabic nisba adjective ("الحكومية", "الرسمية"): it may stand between a noun and its
+# nationality adjective, which ends the phrase ("القنوات التلفزيونية الحكومية الروسية").
+_ARABIC_ADJECTIVE = re.compile(r"ال\w{2,}ي(?:ه|ين|ون)?")
 _NAME_STOPWORDS = frozenset(
     normalize_string(word)
     for word in (
@@ -187,6 +190,8 @@ def _attached_country(
             continue
         left, right = sorted((hits[index], hits[other]), key=lambda h: h.start)
         tokens = _gap_tokens(text, left.word_end, right.word_start)
+        if tokens is not None and language == "ar" and other > index and concepts[other].role == "adjective":
+            tokens = [t for t in tokens if not _ARABIC_ADJECTIVE.fullmatch(t)]
         if tokens is None or len(tokens) > _MAX_LINK_TOKENS or any(t not in _LINKERS for t in tokens):
             continue
         if other < index and language != "en" and concepts[other].role != "adjective":

@@ -69,6 +69,8 @@ MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
 # How far (in words) the source may stand from its trigger: Persian puts the subject at the head of
 # a long clause, Arabic and English keep it close.
 MAX_SOURCE_DISTANCE = {"ar": 10, "fa": 16, "en": 10}
+# Sectors of a state's own organs: named without a country, they are the organs of the article's state.
+STATE_ORGANS = frozenset("GOV MIL LEG JUD COP SPY".split())
 ACTOR_KINDS = ("state", "igo", "person", "organization", "sector")
 
 
@@ -83,10 +85,11 @@ class Unit:
     sector: str | None
     org: str | None
     kind: str = ""  # the actor kind of its mention: state, igo, person, organization, sector
-    borrowed: bool = False  # a sector word whose country was taken from the place or the article
+    borrowed: bool = False  # a sector word the text ties to no country ("المتظاهرون", "the police")
 
     def key(self) -> str | None:
-        return self.org or self.code
+        """Who the unit is: its organisation or country; a generic actor is its sector and words."""
+        return self.org or self.code or (f"{self.sector} {self.text}" if self.sector else None)
 
     def as_actor(self) -> dict:
         return {"code": self.code, "sector": self.sector, "org": self.org, "entity_text": self.text}
@@ -104,7 +107,6 @@ class CodingContext:
     # Where the article gives no publication date, dates without a year are read against the latest
     # date the article itself writes (seed 004: "22 December last" in an article that mentions 2021).
     anchor: str | None = None
-    home: str | None = None  # the country the article is mostly about
 
 
 @cache
@@ -132,7 +134,6 @@ def code_events(
         return []
     indexes = _indexes(context.language)
     named = Counter(m.country for m in actors if m.kind in ("state", "place") and m.country)
-    home = context.home = named.most_common(1)[0][0] if named else None
     sentence_words = [_sentence_words(context.normalized, sentence) for _, sentence in sentences]
     document_contexts = _DocumentContexts(indexes["contexts"], sentence_words)
     events: list[dict] = []
@@ -145,7 +146,13 @@ def code_events(
                     _deny(event, denies_previous[0])
         triggers = _triggers(indexes["triggers"], words)
         current = []
-        units = _units(actors, sentence, _asides(context.text, sentence), home) if triggers else []
+        units = (
+            _units(
+                actors, sentence, _asides(context.text, sentence), _discourse_country(named, actors, sentence)
+            )
+            if triggers
+            else []
+        )
         units = _attach_titles(context.text, units)
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
@@ -182,13 +189,30 @@ def _asides(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(text, sentence.start, sentence.end)]
 
 
+def _discourse_country(named: Counter[str], actors: list[ActorMention], sentence: Sentence) -> str | None:
+    """The country the rest of the article is most about: the antecedent of a state organ named
+    without its country ("the ministry said"). The sentence's own places and states do not count: a
+    city says where something happens, not whose police acted, and a state named in the same sentence
+    is another party or is written next to the organ (then the organ has it already)."""
+    own = Counter(
+        m.country
+        for m in actors
+        if m.kind in ("state", "place") and m.country and sentence.start <= m.start < sentence.end
+    )
+    rest = named - own
+    return rest.most_common(1)[0][0] if rest else None
+
+
 def _units(
-    actors: list[ActorMention], sentence: Sentence, asides: list[tuple[int, int]], home: str | None
+    actors: list[ActorMention], sentence: Sentence, asides: list[tuple[int, int]], discourse: str | None
 ) -> list[Unit]:
     """The sentence's actors outside asides, nested mentions merged into the widest, each with a code.
 
-    A sector word with no country of its own ("مسلحون", "المتظاهرين", "the police") belongs to the
-    country where the sentence places it (a city it names), else to the article's main country.
+    An actor's code is the country the text ties to it (PETRARCH's convention, and the output
+    contract's "ISO3 country of the actor"), never the country of the place where it acts: a generic
+    actor with no country of its own ("مسلحون", "المتظاهرين", "the protesters") keeps its sector and no
+    country. A state organ without its country ("الشرطة", "the ministry") is the organ of the
+    ``discourse`` country, the one the rest of the article is about, if any.
     """
     inside = [
         m for m in actors
@@ -196,22 +220,14 @@ def _units(
         and not any(start <= m.start and m.end <= end for start, end in asides)
     ]  # fmt: skip
     inside.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    located = next(
-        (
-            m.country
-            for m in actors
-            if m.kind == "place" and m.country and sentence.start <= m.start < sentence.end
-        ),
-        None,
-    )
     units: list[Unit] = []
     for mention in inside:
         code, org = (None, mention.key) if mention.kind == "igo" else (mention.country, None)
         borrowed = mention.kind == "sector" and code is None
-        if borrowed:
-            code = located or home
+        if borrowed and mention.sector in STATE_ORGANS:
+            code = discourse
         sector = mention.sector or ("GOV" if mention.kind == "state" else None)
-        if code is None and org is None:
+        if code is None and org is None and sector is None:
             continue
         if units and mention.start < units[-1].end:  # nested in (or overlapping) the previous unit
             last = units[-1]
@@ -506,10 +522,10 @@ def _unattributed(
     context: CodingContext, units: list[Unit], trigger: Trigger, trigger_start: int
 ) -> tuple[Unit, Unit | None, str, str]:
     """An attack or a protest whose author the sentence does not name: attackers unknown, protesters
-    are civilians of the country it happens in."""
+    civilians of no stated country (the place says where they marched, not whose they are)."""
     if trigger.event == "PROTEST":
-        actor = Unit(trigger_start, trigger_start, "", context.home, "CVL", None)
-        rule = "not named: protesters of the article's country"
+        actor = Unit(trigger_start, trigger_start, "", None, "CVL", None)
+        rule = "not named: civilians"
     else:
         actor = Unit(trigger_start, trigger_start, "", None, None, None)
         rule = "not named: unknown attackers"

@@ -1,0 +1,63 @@
+"""Whose country an event's actor and recipient get: the one the text ties to them, never the place's.
+
+The sentences are ours, written for these tests (PETRARCH's convention, which the UniversalPetrarch
+gold set follows: a generic actor such as protesters or gunmen has a sector and no country unless
+the text gives it one by a nationality adjective or a genitive).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.document import RawDocument
+from rasad.pipeline import code_document
+
+
+def _events(text: str, event: str) -> list[dict]:
+    record = code_document(RawDocument(text, published="2024-05-02"))
+    found = [e for e in record["events"] if e["event"] == event]
+    assert found, record["events"]
+    return found
+
+
+def _party(event: dict, side: str) -> tuple[str | None, str | None]:
+    party = event[side] or {}
+    return party.get("code"), party.get("sector")
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        ("تظاهر آلاف المحتجين في مدينة البصرة للمطالبة بتحسين الكهرباء.", "PROTEST", (None, "CVL")),
+        ("Protesters gathered in Basra on Friday to denounce the power cuts.", "PROTEST", (None, "CVL")),
+        ("هاجم مسلحون نقطة تفتيش قرب الموصل صباح الأحد.", "ASSAULT", (None, "REB")),
+    ],
+)
+def test_a_generic_actor_does_not_take_the_country_of_the_place(text, event, actor) -> None:
+    assert _party(_events(text, event)[0], "actor") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor"),
+    [
+        ("هاجمت الشرطة العراقية مخيما للمحتجين قرب الحدود.", "ASSAULT", ("IRQ", "COP")),
+        ("Iraqi police attacked a camp near the border.", "ASSAULT", ("IRQ", "COP")),
+        # Other adjectives may stand between the noun and its nationality, which ends the phrase.
+        ("هاجمت الطائرات الحربية الروسية قرية نائية.", "ASSAULT", ("RUS", "MIL")),
+    ],
+)
+def test_a_nationality_adjective_gives_the_actor_its_country(text, event, actor) -> None:
+    assert _party(_events(text, event)[0], "actor") == actor
+
+
+def test_a_state_organ_named_alone_is_the_organ_of_the_state_the_article_is_about() -> None:
+    text = (
+        "أعلنت حكومة كازاخستان خطة جديدة لإصلاح التعليم.\n\nوهاجمت الشرطة مقر الحزب المعارض في المدينة ليلا."
+    )
+    assert _party(_events(text, "ASSAULT")[0], "actor") == ("KAZ", "COP")
+
+
+def test_a_state_organ_alone_in_a_sentence_that_stands_alone_has_no_country() -> None:
+    # Only a city names Iraq: it says where the police acted, not whose police they are.
+    event = _events("هاجمت الشرطة مقر الحزب المعارض في البصرة ليلا.", "ASSAULT")[0]
+    assert _party(event, "actor") == (None, "COP")
