@@ -61,3 +61,25 @@ def test_a_state_organ_alone_in_a_sentence_that_stands_alone_has_no_country() ->
     # Only a city names Iraq: it says where the police acted, not whose police they are.
     event = _events("هاجمت الشرطة مقر الحزب المعارض في البصرة ليلا.", "ASSAULT")[0]
     assert _party(event, "actor") == (None, "COP")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # The protesters the trigger names carry their own nationality.
+        ("خرج متظاهرون سودانيون إلى الشوارع احتجاجا على غلاء الخبز.", ("SDN", "CVL")),
+        # A human plural of a nationality names people, not the state.
+        ("تظاهر آلاف الأرمنيين أمام البرلمان احتجاجا على الاتفاق.", ("ARM", "CVL")),
+        # A capital after «في العاصمة» is where they march: no country, and not the government acting.
+        ("تظاهر المئات في العاصمة نيروبي احتجاجا على الضرائب.", (None, "CVL")),
+        ("نظم المحتجون مسيرة ببغداد للمطالبة بفرص العمل.", (None, "CVL")),
+    ],
+)
+def test_who_protests(text, actor) -> None:
+    assert _party(_events(text, "PROTEST")[0], "actor") == actor
+
+
+def test_the_police_facing_protesters_are_the_target_not_the_protesters() -> None:
+    event = _events("أطلقت الشرطة الكينية الغاز المسيل للدموع على المتظاهرين في نيروبي.", "PROTEST")[0]
+    assert _party(event, "actor") == (None, "CVL")
+    assert _party(event, "recipient") == ("KEN", "COP")

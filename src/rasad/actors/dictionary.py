@@ -22,6 +22,8 @@ from rasad.text.normalize import normalize_string
 SEPARATOR = " | "
 LANGUAGES = ("en", "ar", "fa")
 SECTORS = frozenset("GOV MIL LEG JUD COP SPY BUS MED CVL REB OPP PTY EDU REL NGO HLH LAB AGR ELI IGO".split())
+# The sectors of a state's own organs (government, army, parliament, courts, police, intelligence).
+STATE_ORGANS = frozenset("GOV MIL LEG JUD COP SPY".split())
 REGISTERS = frozenset({"neutral", "pejorative", "euphemism"})
 KNOWN_IGO_CODES = frozenset(
     "NATO CSTO SCO OIC OTS UN EU ARL GCC AU CIS EAEU OPEC IAEA ASEAN BRICS OSCE WB IMF ICC ICJ WHO".split()

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from rasad.actors.dictionary import Concept, Form, packaged_dictionary
+from rasad.actors.dictionary import STATE_ORGANS, Concept, Form, packaged_dictionary
 from rasad.actors.matcher import Hit, packaged_matcher
 from rasad.text.normalize import NormalizedText, normalize_string
 
@@ -34,6 +34,15 @@ _LINKERS = frozenset(
     ).split()
 )
 _MAX_LINK_TOKENS = 2
+_LOCATIVES = frozenset(normalize_string(word) for word in "في in at".split())
+# Endings of a nationality word used for people: Arabic masculine plural, Persian human plural.
+_PEOPLE_ENDINGS = tuple(normalize_string(e) for e in ("يين", "يون", "یان"))
+# Words that count people: a nationality word right after one names people («آلاف العراقيين»).
+_COUNT_WORDS = frozenset(
+    normalize_string(w)
+    for w in "آلاف الاف ألف مئات عشرات مليون مليوني ملايين هزاران صدها ده‌ها thousands hundreds dozens".split()
+)
+_TOKEN_OR_NUMBER = re.compile(r"[^\W_]+")
 # A definite Arabic nisba adjective ("الحكومية", "الرسمية"): it may stand between a noun and its
 # nationality adjective, which ends the phrase ("القنوات التلفزيونية الحكومية الروسية").
 _ARABIC_ADJECTIVE = re.compile(r"ال\w{2,}ي(?:ه|ين|ون)?")
@@ -105,7 +114,10 @@ def find_actor_mentions(
         if concept.role == "epithet" and _qualified_by_other_state(text, hits, concepts, index):
             continue
         if concept.kind != "sector":
-            mentions.append(_dictionary_mention(text, hit, concept, published))
+            mention = _dictionary_mention(text, hit, concept, published)
+            if concept.kind == "state" and concept.role == "adjective" and _names_people(text, hit):
+                mention = replace(mention, sector="CVL")
+            mentions.append(mention)
             continue
         country, country_index = _attached_country(text, hits, concepts, index, language)
         country = concept.country or country
@@ -134,6 +146,17 @@ def find_actor_mentions(
             )
     mentions += _coreferences(normalized, language, mentions, skipped)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _names_people(text: str, hit: Hit) -> bool:
+    """A nationality word that names people, not the state: a human plural («الإسرائيليين»,
+    «ایرانیان», "Iraqis") or a counted one («13 عراقيا», «مليوني لبناني»). Those people are civilians
+    of that country unless a sector word next to them says otherwise (then the sector wins)."""
+    word = normalize_string(text[hit.word_start : hit.word_end])
+    if word.endswith(_PEOPLE_ENDINGS) or (word[:1].isupper() and word.endswith("s")):
+        return True
+    before = _TOKEN_OR_NUMBER.findall(text, max(0, hit.word_start - 20), hit.word_start)
+    return bool(before) and (before[-1].isdigit() or normalize_string(before[-1]) in _COUNT_WORDS)
 
 
 def _qualified_by_other_state(text: str, hits: list[Hit], concepts: list[Concept], index: int) -> bool:
@@ -194,10 +217,18 @@ def _attached_country(
             tokens = [t for t in tokens if not _ARABIC_ADJECTIVE.fullmatch(t)]
         if tokens is None or len(tokens) > _MAX_LINK_TOKENS or any(t not in _LINKERS for t in tokens):
             continue
+        if _LOCATIVES.intersection(tokens) and not _in_state_of(concepts[index], concepts[other]):
+            continue
         if other < index and language != "en" and concepts[other].role != "adjective":
             continue  # "قزاقستان وزارت دفاع" is two actors, not one
         return concepts[other].country, other
     return None, None
+
+
+def _in_state_of(word: Concept, state: Concept) -> bool:
+    """ "X in Y" ties X to Y's country only for a state's organ in a state ("وزير الدفاع في كازاخستان"):
+    "protesters in Nairobi", "gunmen in Iraq" say where they are, not whose they are."""
+    return word.sector in STATE_ORGANS and state.kind == "state" and state.role == "name"
 
 
 def _person_for_role(

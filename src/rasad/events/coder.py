@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from operator import attrgetter
 
-from rasad.actors.dictionary import Concept, packaged_dictionary
+from rasad.actors.dictionary import STATE_ORGANS, Concept, packaged_dictionary
 from rasad.actors.resolve import ActorMention
 from rasad.dates import resolve_event_date
 from rasad.events.lexicon import Cue, Lexicon, Trigger, packaged_lexicon
@@ -48,6 +48,19 @@ PLACE_MARKERS = {
     "fa": frozenset(normalize_string(w) for w in "در نزدیک".split()),
     "en": frozenset("in".split()),
 }
+# Nouns that head a place phrase after a locative preposition: «في وسط بغداد», «في العاصمة كاتماندو»,
+# «در شهر تهران», "in central Baghdad"; the name after them is still where, not who.
+PLACE_HEADS = {
+    "ar": frozenset(
+        normalize_string(w)
+        for w in "وسط العاصمة عاصمة مدينة المدينة بلدة قرية محافظة إقليم اقليم منطقة ضواحي شوارع "
+        "أنحاء ميدان".split()
+    ),
+    "fa": frozenset(normalize_string(w) for w in "شهر پایتخت استان منطقه مرکز خیابان‌های".split()),
+    "en": frozenset("central downtown the city capital of".split()),
+}
+# An Arabic capital glued to ب is where («ببغداد», «وبطهران»: in Baghdad), not a party to the event.
+ARABIC_CLITIC_PLACE = ("ب", "وب", "فب")
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
@@ -69,8 +82,6 @@ MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
 # How far (in words) the source may stand from its trigger: Persian puts the subject at the head of
 # a long clause, Arabic and English keep it close.
 MAX_SOURCE_DISTANCE = {"ar": 10, "fa": 16, "en": 10}
-# Sectors of a state's own organs: named without a country, they are the organs of the article's state.
-STATE_ORGANS = frozenset("GOV MIL LEG JUD COP SPY".split())
 ACTOR_KINDS = ("state", "igo", "person", "organization", "sector")
 
 
@@ -86,6 +97,7 @@ class Unit:
     org: str | None
     kind: str = ""  # the actor kind of its mention: state, igo, person, organization, sector
     borrowed: bool = False  # a sector word the text ties to no country ("المتظاهرون", "the police")
+    form_role: str | None = None  # how its mention names it: name, adjective, capital, role...
 
     def key(self) -> str | None:
         """Who the unit is: its organisation or country; a generic actor is its sector and words."""
@@ -237,7 +249,17 @@ def _units(
                 units[-1] = replace(last, sector=mention.sector)
             continue
         units.append(
-            Unit(mention.start, mention.end, mention.text, code, sector, org, mention.kind, borrowed)
+            Unit(
+                mention.start,
+                mention.end,
+                mention.text,
+                code,
+                sector,
+                org,
+                mention.kind,
+                borrowed,
+                mention.form_role,
+            )
         )
     return units
 
@@ -329,13 +351,10 @@ def _code_one(
             return []
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
-    if trigger.event == "PROTEST" and actor.sector not in PROTESTING_SECTORS:
-        # "protests in Kazakhstan", "the unrest in Almaty": the people protest, their state is the target.
-        state = actor
-        actor = replace(actor, sector="CVL")
-        actor_rule += "; protesters of that country"
-        if state.code and (recipient is None or not recipient_rule.startswith("preposition")):
-            recipient, recipient_rule = replace(state, sector="GOV"), "the protesters' own government"
+    if trigger.event == "PROTEST":
+        actor, recipient, actor_rule, recipient_rule = _protesters(
+            actor, recipient, actor_rule, recipient_rule, _named_by_trigger(units, trigger_start, trigger_end)
+        )
     passive = (
         (recipient is not None or trigger.event in UNATTRIBUTED)
         and not actor_rule.startswith("not named")
@@ -405,6 +424,44 @@ def _code_one(
     return copies
 
 
+def _named_by_trigger(units: list[Unit], trigger_start: int, trigger_end: int) -> Unit | None:
+    """The protesters the trigger word itself names: «المتظاهرون الفلسطينيون», «متظاهرين», "protesters"
+    are both the protest and who protests."""
+    return next(
+        (
+            u for u in units
+            if u.start < trigger_end and trigger_start < u.end and u.sector in PROTESTING_SECTORS
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _protesters(
+    named: Unit, recipient: Unit | None, actor_rule: str, recipient_rule: str, in_trigger: Unit | None
+) -> tuple[Unit, Unit | None, str, str]:
+    """Who protests. A protesting group found as the subject; else the protesters the trigger names
+    («المتظاهرون الصوماليون»). A state, a capital or a state organ does not march: in "protests in
+    Kazakhstan" or "the police dispersed the protesters" civilians protest, of no stated country (the
+    state is where they march, not whose they are), and the state's government or the organ is whom
+    they face, unless a preposition named another target."""
+    unnamed = actor_rule.startswith("not named")
+    if named.sector in PROTESTING_SECTORS and not unnamed:
+        return named, recipient, actor_rule, recipient_rule
+    if in_trigger is not None:
+        actor, actor_rule = in_trigger, "the protesters the trigger names"
+    elif unnamed:
+        return named, recipient, actor_rule, recipient_rule
+    else:
+        actor = Unit(named.start, named.start, "", None, "CVL", None)
+        actor_rule += "; civilians protest, not the state or organ named"
+    if unnamed:
+        return actor, recipient, actor_rule, recipient_rule
+    if (named.code or named.sector) and (recipient is None or not recipient_rule.startswith("preposition")):
+        recipient = replace(named, sector="GOV") if named.kind == "state" else named
+        recipient_rule = "the state or organ the protesters face"
+    return actor, recipient, actor_rule, recipient_rule
+
+
 def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit, language: str) -> bool:
     """True when an exposure or receiving word stands just before the trigger ("عرضة لحملة انتقادات"),
     is part of it («تلقى اتصالا», «استقبل»), or is the verb of the source standing between them
@@ -440,16 +497,36 @@ def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit])
 
 def _marked_as_place(context: CodingContext, words: list[Word], unit: Unit) -> bool:
     """True when a locative preposition governs a country or city: «في بكين», «در مسکو», "in Beijing"
-    name where the event happens (or where an envoy serves), not a party to it. A ministry after it
-    («معاون ... در وزارت خارجه روسیه») is where a speaker works, and stays."""
+    name where the event happens (or where an envoy serves), not a party to it; so do «في العاصمة
+    كاتماندو», «في وسط بغداد» (the preposition governs the whole place phrase) and a capital glued to
+    ب («ببغداد»). A ministry after it («معاون ... در وزارت خارجه روسیه») is where a speaker works, and
+    stays."""
     if unit.kind != "state":
         return False
+    if (
+        context.language == "ar"
+        and unit.form_role == "capital"
+        and _glued_prefix(context.text, unit.start) in ARABIC_CLITIC_PLACE
+    ):
+        return True
     before = [w for w in words if w.end <= unit.start]
+    heads = 0
+    while len(before) > 1 and before[-1].text in PLACE_HEADS[context.language]:
+        before.pop()  # «في [العاصمة] كاتماندو»: the preposition governs the whole place phrase
+        heads += 1
     return (
         bool(before)
         and before[-1].text in PLACE_MARKERS[context.language]
-        and unit.start - before[-1].end <= 2
+        and (heads > 0 or unit.start - before[-1].end <= 2)
     )
+
+
+def _glued_prefix(text: str, start: int) -> str:
+    """The letters glued before a unit in its word (Arabic clitics: "ل", "وب"), normalised."""
+    word_start = start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return normalize_string(text[word_start:start])
 
 
 def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> bool:
@@ -459,11 +536,7 @@ def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> 
     if before and before[-1].text in markers and unit.start - before[-1].end <= 2:
         return True
     if context.language == "ar":
-        word_start = unit.start
-        while word_start > 0 and context.text[word_start - 1].isalpha():
-            word_start -= 1
-        glued = normalize_string(context.text[word_start : unit.start])
-        return glued in ARABIC_CLITIC_TARGET
+        return _glued_prefix(context.text, unit.start) in ARABIC_CLITIC_TARGET
     if context.language == "fa":
         after = [w for w in words if w.start >= unit.end]
         return bool(after) and after[0].text == PERSIAN_OBJECT_MARKER
