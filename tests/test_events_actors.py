@@ -83,3 +83,22 @@ def test_the_police_facing_protesters_are_the_target_not_the_protesters() -> Non
     event = _events("أطلقت الشرطة الكينية الغاز المسيل للدموع على المتظاهرين في نيروبي.", "PROTEST")[0]
     assert _party(event, "actor") == (None, "CVL")
     assert _party(event, "recipient") == ("KEN", "COP")
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        # Arabic writes "were killed" like "killed": the counted party is the victim.
+        ("قتل أربعة جنود أتراك في انفجار لغم قرب الحدود.", ("TUR", "MIL")),
+        ("خمسة جنود كنديين قتلوا في كمين نصبه مسلحون.", ("CAN", "MIL")),
+    ],
+)
+def test_the_counted_party_of_an_attack_is_its_victim(text, victim) -> None:
+    event = _events(text, "ASSAULT")[0]
+    assert _party(event, "recipient") == victim
+    assert _party(event, "actor")[0] is None
+
+
+def test_the_one_who_reports_an_attack_is_not_its_author() -> None:
+    event = _events("قالت الشرطة الهندية إن مسلحين هاجموا قطارا للركاب.", "ASSAULT")[0]
+    assert _party(event, "actor") != ("IND", "COP")

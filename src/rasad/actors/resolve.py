@@ -37,10 +37,15 @@ _MAX_LINK_TOKENS = 2
 _LOCATIVES = frozenset(normalize_string(word) for word in "في in at".split())
 # Endings of a nationality word used for people: Arabic masculine plural, Persian human plural.
 _PEOPLE_ENDINGS = tuple(normalize_string(e) for e in ("يين", "يون", "یان"))
-# Words that count people: a nationality word right after one names people («آلاف العراقيين»).
-_COUNT_WORDS = frozenset(
+# Words that count people (cardinals, "dozens of", "thousands of"): what follows one names people.
+COUNT_WORDS = frozenset(
     normalize_string(w)
-    for w in "آلاف الاف ألف مئات عشرات مليون مليوني ملايين هزاران صدها ده‌ها thousands hundreds dozens".split()
+    for w in (
+        "اثنان اثنين ثلاثة ثلاث أربعة أربع خمسة خمس ستة ست سبعة سبع ثمانية ثماني تسعة تسع عشرة عشر "
+        "عشرين ثلاثين أربعين خمسين مائة مئة ألف آلاف الاف مئات عشرات بضعة مليون مليوني ملايين "
+        "دو سه چهار پنج شش هفت هشت ده صد هزار صدها هزاران "
+        "two three four five six seven eight nine ten dozens hundreds thousands"
+    ).split()
 )
 _TOKEN_OR_NUMBER = re.compile(r"[^\W_]+")
 # A definite Arabic nisba adjective ("الحكومية", "الرسمية"): it may stand between a noun and its
@@ -155,8 +160,16 @@ def _names_people(text: str, hit: Hit) -> bool:
     word = normalize_string(text[hit.word_start : hit.word_end])
     if word.endswith(_PEOPLE_ENDINGS) or (word[:1].isupper() and word.endswith("s")):
         return True
-    before = _TOKEN_OR_NUMBER.findall(text, max(0, hit.word_start - 20), hit.word_start)
-    return bool(before) and (before[-1].isdigit() or normalize_string(before[-1]) in _COUNT_WORDS)
+    return counted(text, hit.word_start)
+
+
+def counted(text: str, start: int) -> bool:
+    """True when a number or a counting word stands right before ``start``, or before "من" there:
+    «13 عراقيا», «ثلاثة جنود», «أربعة من رجال الشرطة», "dozens of", "five"."""
+    before = _TOKEN_OR_NUMBER.findall(text, max(0, start - 30), start)
+    if len(before) > 1 and normalize_string(before[-1]) in ("من", "of", "از"):
+        before.pop()
+    return bool(before) and (before[-1].isdigit() or normalize_string(before[-1]) in COUNT_WORDS)
 
 
 def _qualified_by_other_state(text: str, hits: list[Hit], concepts: list[Concept], index: int) -> bool:
@@ -321,8 +334,10 @@ def _run_of_names(text: str, tokens: list[re.Match[str]]) -> list[re.Match[str]]
     """Consecutive name-like words (no stopword, no punctuation between), at most three."""
     run = [tokens[0]]
     for token in tokens[1:_MAX_NAME_TOKENS]:
+        gap = text[run[-1].end() : token.start()]
         if (
             _gap_tokens(text, run[-1].end(), token.start()) != []
+            or any(character.isdigit() for character in gap)
             or normalize_string(token.group()) in _NAME_STOPWORDS
         ):
             break

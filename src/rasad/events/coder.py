@@ -27,7 +27,7 @@ from functools import cache
 from operator import attrgetter
 
 from rasad.actors.dictionary import STATE_ORGANS, Concept, packaged_dictionary
-from rasad.actors.resolve import ActorMention
+from rasad.actors.resolve import COUNT_WORDS, ActorMention, counted
 from rasad.dates import resolve_event_date
 from rasad.events.lexicon import Cue, Lexicon, Trigger, packaged_lexicon
 from rasad.events.words import Word, WordIndex, WordMatch, original_words, stems, word_texts
@@ -43,7 +43,8 @@ TARGET_MARKERS = {
 # Locative prepositions: the actor after them is where the event happens, not a party to it.
 PLACE_MARKERS = {
     "ar": frozenset(
-        normalize_string(w) for w in "في وفي قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي".split()
+        normalize_string(w)
+        for w in "في وفي قرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي بوسط بمدينة بالعاصمة بمحافظة".split()
     ),
     "fa": frozenset(normalize_string(w) for w in "در نزدیک".split()),
     "en": frozenset("in".split()),
@@ -61,6 +62,12 @@ PLACE_HEADS = {
 }
 # An Arabic capital glued to ب is where («ببغداد», «وبطهران»: in Baghdad), not a party to the event.
 ARABIC_CLITIC_PLACE = ("ب", "وب", "فب")
+# Words that open a reported clause: «قال إن ...», «ذكر أن ...», "said that ...".
+COMPLEMENTIZERS = {
+    "ar": frozenset(normalize_string(w) for w in "أن إن بأن وأن".split()),
+    "fa": frozenset(normalize_string(w) for w in "که".split()),
+    "en": frozenset({"that"}),
+}
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
@@ -342,6 +349,8 @@ def _code_one(
     head = trigger.pattern.gaps.index(True) if True in trigger.pattern.gaps else len(trigger.pattern.words)
     trigger_start, trigger_end = words[match.first].start, words[match.first + head - 1].end
     reporters = _reporters(cues.find("reporting"), words, units)
+    if trigger.event in UNATTRIBUTED:
+        reporters |= _speakers(cues.find("reporting"), words, units, trigger_start, context.language)
     candidates = [
         u for u in units if u not in reporters and not (u.start < trigger_end and trigger_start < u.end)
     ]
@@ -367,6 +376,17 @@ def _code_one(
         # «مقتل جنديين أميركيين», «تعرضت السفارة لهجوم»: the one named is the victim, the attacker unnamed.
         actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
         actor_rule, recipient_rule = "not named: the one named is exposed to it", actor_rule
+    if trigger.event == "ASSAULT" and actor.key() and counted(context.text, actor.start):
+        actor, recipient, actor_rule, recipient_rule = _counted_victims(
+            context.text, trigger_start, actor, recipient, actor_rule, recipient_rule
+        )
+    elif trigger.event == "ASSAULT" and actor.start >= trigger_end and _count_follows(words, match):
+        # «قتل 20 شخصا ... في بغداد»: the verb's object or passive subject is the count; no one after
+        # it is the attacker.
+        actor, actor_rule = (
+            Unit(trigger_start, trigger_start, "", None, None, None),
+            "not named: victims counted",
+        )
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -462,6 +482,26 @@ def _protesters(
     return actor, recipient, actor_rule, recipient_rule
 
 
+def _counted_victims(
+    text: str, trigger_start: int, actor: Unit, recipient: Unit | None, actor_rule: str, recipient_rule: str
+) -> tuple[Unit, Unit | None, str, str]:
+    """News counts the victims of an attack, not its authors: «قتل 13 عراقيا», «ثلاثة جنود أميركيين
+    قتلوا», "five soldiers were killed" (Arabic writes the passive like the active). A counted actor
+    is the target; the other party, when one is named and not counted too, is the attacker."""
+    if recipient is not None and not counted(text, recipient.start):
+        return recipient, actor, recipient_rule + " (the counted party is the victim)", actor_rule
+    unnamed = Unit(trigger_start, trigger_start, "", None, None, None)
+    return unnamed, actor, "not named: the counted party is the victim", actor_rule
+
+
+def _count_follows(words: list[Word], match: WordMatch) -> bool:
+    """True when a number or a counting word comes right after the trigger («قتل 20 شخصا»)."""
+    following = match.last + 1
+    return following < len(words) and (
+        words[following].text.isdigit() or words[following].text in COUNT_WORDS
+    )
+
+
 def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit, language: str) -> bool:
     """True when an exposure or receiving word stands just before the trigger ("عرضة لحملة انتقادات"),
     is part of it («تلقى اتصالا», «استقبل»), or is the verb of the source standing between them
@@ -491,6 +531,26 @@ def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit])
             after = 0 <= unit.start - cue_end <= 12
             before = 0 <= cue_start - unit.end <= 3
             if (after or before) and unit.sector in ("MED", "EDU", None):
+                found.add(unit)
+    return found
+
+
+def _speakers(
+    reporting: list[WordMatch], words: list[Word], units: list[Unit], trigger_start: int, language: str
+) -> set[Unit]:
+    """Who reports an attack or a protest is not its author: a unit between a reporting verb and the
+    complementizer that opens the clause of the trigger («قالت الشرطة الباكستانية إن ... قتلوا»,
+    «ذكر مصدر في الشرطة العراقية أن ...», "police said that ...") stands outside that clause; so does
+    one right after an attribution («حسب مسؤولين باكستانيين», «وفقا لمصادر امنية»)."""
+    found: set[Unit] = set()
+    marks = COMPLEMENTIZERS.get(language, frozenset())
+    for match in reporting:
+        cue_end = words[match.last].end
+        opener = next((w for w in words if w.start >= cue_end and w.text in marks), None)
+        for unit in units:
+            spoke = opener is not None and cue_end <= unit.start and unit.end <= opener.start < trigger_start
+            attributed = words[match.first].start > trigger_start and 0 <= unit.start - cue_end <= 12
+            if spoke or attributed:
                 found.add(unit)
     return found
 
