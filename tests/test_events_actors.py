@@ -102,3 +102,20 @@ def test_the_counted_party_of_an_attack_is_its_victim(text, victim) -> None:
 def test_the_one_who_reports_an_attack_is_not_its_author() -> None:
     event = _events("قالت الشرطة الهندية إن مسلحين هاجموا قطارا للركاب.", "ASSAULT")[0]
     assert _party(event, "actor") != ("IND", "COP")
+
+
+def test_a_party_named_well_after_an_attack_with_no_subject_is_its_target() -> None:
+    event = _events("وقع هجوم انتحاري امس استهدف موكبا لسفارة اليابان في المدينة.", "ASSAULT")[0]
+    assert _party(event, "actor")[0] is None
+    assert _party(event, "recipient")[0] == "JPN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة مزارعين في غارة جوية شنتها طائرات روسية على القرية.",
+        "أصيب خمسة مدنيين في قصف مدفعي على يد القوات الروسية قرب البلدة.",
+    ],
+)
+def test_an_agent_phrase_names_the_attacker(text) -> None:
+    assert _party(_events(text, "ASSAULT")[0], "actor")[0] == "RUS"

@@ -62,6 +62,32 @@ PLACE_HEADS = {
 }
 # An Arabic capital glued to ب is where («ببغداد», «وبطهران»: in Baghdad), not a party to the event.
 ARABIC_CLITIC_PLACE = ("ب", "وب", "فب")
+# Words that introduce the author of an act named before them: «هجوم شنه ...», «قتل على يد ...».
+AGENT_MARKERS = {
+    "ar": frozenset(
+        normalize_string(w)
+        for w in (
+            "شنه",
+            "شنها",
+            "شنته",
+            "شنتها",
+            "نفذه",
+            "نفذها",
+            "نفذته",
+            "نفذتها",
+            "تبناه",
+            "تبنته",
+            "تبنتها",
+            "تبناها",
+            "من قبل",
+            "على يد",
+            "على أيدي",
+            "بيد",
+        )
+    ),
+    "fa": frozenset(normalize_string(w) for w in ("توسط", "از سوی", "به دست", "از طرف")),
+    "en": frozenset({"by"}),
+}
 # Words that open a reported clause: «قال إن ...», «ذكر أن ...», "said that ...".
 COMPLEMENTIZERS = {
     "ar": frozenset(normalize_string(w) for w in "أن إن بأن وأن".split()),
@@ -89,6 +115,7 @@ MAX_CUE_DISTANCE = 4  # words between a "before" modality cue and its trigger
 # How far (in words) the source may stand from its trigger: Persian puts the subject at the head of
 # a long clause, Arabic and English keep it close.
 MAX_SOURCE_DISTANCE = {"ar": 10, "fa": 16, "en": 10}
+FAR_AFTER = "first actor after the trigger"  # not the subject of a verb-first clause: further on
 ACTOR_KINDS = ("state", "igo", "person", "organization", "sector")
 
 
@@ -380,6 +407,18 @@ def _code_one(
         actor, recipient, actor_rule, recipient_rule = _counted_victims(
             context.text, trigger_start, actor, recipient, actor_rule, recipient_rule
         )
+    elif (
+        trigger.event == "ASSAULT"
+        and actor_rule == FAR_AFTER
+        and _agent_phrase(words, actor, context.language)
+    ):
+        actor_rule = "agent of the attack: marked by «شنه», «على يد», by, or qualifying the attack noun"
+    elif trigger.event == "ASSAULT" and actor_rule == FAR_AFTER:
+        # An attack's agent is its subject, before the verb or right after it (VSO); an actor further
+        # on is what was attacked («هجوم انتحاري استهدف موكبا لسفارة الولايات المتحدة»).
+        if recipient is None:
+            recipient, recipient_rule = actor, "object of the attack (no subject named)"
+        actor, actor_rule = Unit(trigger_start, trigger_start, "", None, None, None), "not named: no subject"
     elif trigger.event == "ASSAULT" and actor.start >= trigger_end and _count_follows(words, match):
         # «قتل 20 شخصا ... في بغداد»: the verb's object or passive subject is the count; no one after
         # it is the attacker.
@@ -492,6 +531,21 @@ def _counted_victims(
         return recipient, actor, recipient_rule + " (the counted party is the victim)", actor_rule
     unnamed = Unit(trigger_start, trigger_start, "", None, None, None)
     return unnamed, actor, "not named: the counted party is the victim", actor_rule
+
+
+def _agent_phrase(words: list[Word], unit: Unit, language: str) -> bool:
+    """True when the unit is the author of an attack named further on: after an agent marker («غارة
+    شنتها طائرات روسية», «على يد», «من قبل», «توسط», "by") or qualifying an attack noun right before
+    it («ضربة جوية اميركية», «هجوم لطالبان»)."""
+    before = [w.text for w in words if w.end <= unit.start][-3:]
+    if not before:
+        return False
+    markers = AGENT_MARKERS[language]
+    # The marker, maybe with the head noun of the unit's adjective between («شنتها طائرات روسية»).
+    if any(w in markers for w in before[-2:]) or " ".join(before[-2:]) in markers:
+        return True
+    triggers = _indexes(language)["triggers"]
+    return any(m.item.event == "ASSAULT" and m.last == len(before) - 1 for m in triggers.find(before))
 
 
 def _count_follows(words: list[Word], match: WordMatch) -> bool:
@@ -638,7 +692,7 @@ def _roles(
             else (before[-1], "subject before the trigger (SVO)")
         )
     elif after:
-        actor, rule = after[0], "first actor after the trigger"
+        actor, rule = after[0], FAR_AFTER
     if actor is None:
         return None
     if language == "ar" and rule.startswith("subject right before"):
