@@ -119,3 +119,8 @@ def test_a_party_named_well_after_an_attack_with_no_subject_is_its_target() -> N
 )
 def test_an_agent_phrase_names_the_attacker(text) -> None:
     assert _party(_events(text, "ASSAULT")[0], "actor")[0] == "RUS"
+
+
+def test_who_announces_a_death_is_not_the_attacker() -> None:
+    event = _events("أعلن الجيش الفرنسي مقتل جنديين في كمين شمال مالي.", "ASSAULT")[0]
+    assert _party(event, "actor") != ("FRA", "MIL")

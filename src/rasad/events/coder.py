@@ -62,6 +62,13 @@ PLACE_HEADS = {
 }
 # An Arabic capital glued to ب is where («ببغداد», «وبطهران»: in Baghdad), not a party to the event.
 ARABIC_CLITIC_PLACE = ("ب", "وب", "فب")
+# Verbs that announce an attack or a protest without being one (kept out of reporting.tsv because
+# they also announce acts of the speaker's own: «أعلنت دعمها»). Only the attack or protest rules use them.
+ANNOUNCING = {
+    "ar": frozenset(normalize_string(w) for w in "أعلن أعلنت وأعلن وأعلنت يعلن تعلن".split()),
+    "fa": frozenset(normalize_string(w) for w in "اعلام".split()),
+    "en": frozenset("announced reported".split()),
+}
 # Words that introduce the author of an act named before them: «هجوم شنه ...», «قتل على يد ...».
 AGENT_MARKERS = {
     "ar": frozenset(
@@ -377,7 +384,9 @@ def _code_one(
     trigger_start, trigger_end = words[match.first].start, words[match.first + head - 1].end
     reporters = _reporters(cues.find("reporting"), words, units)
     if trigger.event in UNATTRIBUTED:
-        reporters |= _speakers(cues.find("reporting"), words, units, trigger_start, context.language)
+        reporters |= _speakers(
+            context.text, cues.find("reporting"), words, units, trigger_start, context.language
+        )
     candidates = [
         u for u in units if u not in reporters and not (u.start < trigger_end and trigger_start < u.end)
     ]
@@ -590,22 +599,29 @@ def _reporters(reporting: list[WordMatch], words: list[Word], units: list[Unit])
 
 
 def _speakers(
-    reporting: list[WordMatch], words: list[Word], units: list[Unit], trigger_start: int, language: str
+    text: str,
+    reporting: list[WordMatch],
+    words: list[Word],
+    units: list[Unit],
+    trigger_start: int,
+    language: str,
 ) -> set[Unit]:
-    """Who reports an attack or a protest is not its author: a unit between a reporting verb and the
-    complementizer that opens the clause of the trigger («قالت الشرطة الباكستانية إن ... قتلوا»,
-    «ذكر مصدر في الشرطة العراقية أن ...», "police said that ...") stands outside that clause; so does
-    one right after an attribution («حسب مسؤولين باكستانيين», «وفقا لمصادر امنية»)."""
+    """Who reports an attack or a protest is not its author. A unit after a reporting or announcing
+    verb and before the clause, quotation or verbal noun of the trigger stands outside it: «قالت
+    الشرطة الباكستانية إن ... قتلوا», «أعلن مصدر في الشرطة «مقتل ...», «أعلن الجيش مقتل ...»,
+    "police said that ..."; so does one right after an attribution («حسب مسؤولين باكستانيين»)."""
     found: set[Unit] = set()
     marks = COMPLEMENTIZERS.get(language, frozenset())
-    for match in reporting:
-        cue_end = words[match.last].end
-        opener = next((w for w in words if w.start >= cue_end and w.text in marks), None)
-        for unit in units:
-            spoke = opener is not None and cue_end <= unit.start and unit.end <= opener.start < trigger_start
-            attributed = words[match.first].start > trigger_start and 0 <= unit.start - cue_end <= 12
-            if spoke or attributed:
-                found.add(unit)
+    cues = [(words[m.first].start, words[m.last].end) for m in reporting]
+    cues += [(w.start, w.end) for w in words if w.text in ANNOUNCING.get(language, frozenset())]
+    for cue_start, cue_end in cues:
+        if cue_start > trigger_start:
+            found.update(u for u in units if 0 <= u.start - cue_end <= 12)  # an attribution after it
+            continue
+        opener = next((w.start for w in words if w.start >= cue_end and w.text in marks), trigger_start)
+        quote = text.find("«", cue_end, trigger_start)
+        boundary = min(opener, trigger_start, quote if quote >= 0 else trigger_start)
+        found.update(u for u in units if cue_end <= u.start and u.end <= boundary)
     return found
 
 
