@@ -124,3 +124,18 @@ def test_an_agent_phrase_names_the_attacker(text) -> None:
 def test_who_announces_a_death_is_not_the_attacker() -> None:
     event = _events("أعلن الجيش الفرنسي مقتل جنديين في كمين شمال مالي.", "ASSAULT")[0]
     assert _party(event, "actor") != ("FRA", "MIL")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "were killed" is written like "killed": with no object after the verb, its subject is the victim.
+        "جنود هنديون قتلوا بانفجار لغم قرب الحدود.",
+        # «نجا X من» = X survived the attack.
+        "نجا وزير الزراعة الهندي من هجوم استهدف موكبه.",
+    ],
+)
+def test_the_subject_of_a_passive_attack_verb_is_its_victim(text) -> None:
+    event = _events(text, "ASSAULT")[0]
+    assert _party(event, "actor")[0] is None
+    assert _party(event, "recipient")[0] == "IND"

@@ -48,9 +48,6 @@ COUNT_WORDS = frozenset(
     ).split()
 )
 _TOKEN_OR_NUMBER = re.compile(r"[^\W_]+")
-# A definite Arabic nisba adjective ("الحكومية", "الرسمية"): it may stand between a noun and its
-# nationality adjective, which ends the phrase ("القنوات التلفزيونية الحكومية الروسية").
-_ARABIC_ADJECTIVE = re.compile(r"ال\w{2,}ي(?:ه|ين|ون)?")
 _NAME_STOPWORDS = frozenset(
     normalize_string(word)
     for word in (
@@ -227,7 +224,7 @@ def _attached_country(
         left, right = sorted((hits[index], hits[other]), key=lambda h: h.start)
         tokens = _gap_tokens(text, left.word_end, right.word_start)
         if tokens is not None and language == "ar" and other > index and concepts[other].role == "adjective":
-            tokens = [t for t in tokens if not _ARABIC_ADJECTIVE.fullmatch(t)]
+            tokens = _without_definite_words(tokens)
         if tokens is None or len(tokens) > _MAX_LINK_TOKENS or any(t not in _LINKERS for t in tokens):
             continue
         if _LOCATIVES.intersection(tokens) and not _in_state_of(concepts[index], concepts[other]):
@@ -236,6 +233,14 @@ def _attached_country(
             continue  # "قزاقستان وزارت دفاع" is two actors, not one
         return concepts[other].country, other
     return None, None
+
+
+def _without_definite_words(tokens: list[str]) -> list[str]:
+    """An Arabic nationality adjective ends its noun phrase: up to two definite words (a genitive, other
+    adjectives) may stand between the head and it («وزير الزراعة الهندي», «القنوات التلفزيونية
+    الحكومية الروسية»); the adjective agrees with the head."""
+    definite = [t for t in tokens if t.startswith("ال")]
+    return [t for t in tokens if not t.startswith("ال")] if len(definite) <= _MAX_LINK_TOKENS else tokens
 
 
 def _in_state_of(word: Concept, state: Concept) -> bool:

@@ -69,6 +69,15 @@ ANNOUNCING = {
     "fa": frozenset(normalize_string(w) for w in "اعلام".split()),
     "en": frozenset("announced reported".split()),
 }
+# What may follow an Arabic verb of killing or wounding that has no object: a preposition, a time,
+# another passive verb («قتلوا في هجوم», «قتلا امس», «قتلوا وأصيب»), or a cause after ب («بانفجار»).
+NO_OBJECT_WORDS = frozenset(
+    normalize_string(w)
+    for w in "في جراء إثر اثر خلال أمس امس اليوم وأصيب واصيب وجرح وأصيبوا واصيبوا وجرحوا".split()
+)
+PASSIVE_CAUSES = frozenset(
+    normalize_string(w) for w in "انفجار انفجارين هجوم هجمات قصف نيران رصاص غارة جروح جراح".split()
+)
 # Words that introduce the author of an act named before them: «هجوم شنه ...», «قتل على يد ...».
 AGENT_MARKERS = {
     "ar": frozenset(
@@ -428,6 +437,17 @@ def _code_one(
         if recipient is None:
             recipient, recipient_rule = actor, "object of the attack (no subject named)"
         actor, actor_rule = Unit(trigger_start, trigger_start, "", None, None, None), "not named: no subject"
+    elif (
+        trigger.event == "ASSAULT" and context.language == "ar" and actor.end <= trigger_start
+        and recipient is None and _no_object_follows(words, match)
+    ):  # fmt: skip
+        # «جنديين عراقيين قتلا بانفجار عبوة»: Arabic writes "were killed" like "killed"; with no
+        # object after the verb, its subject is the one killed, the attacker unnamed.
+        actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
+        actor_rule, recipient_rule = (
+            "not named: the subject of a verb with no object is its victim",
+            actor_rule,
+        )
     elif trigger.event == "ASSAULT" and actor.start >= trigger_end and _count_follows(words, match):
         # «قتل 20 شخصا ... في بغداد»: the verb's object or passive subject is the count; no one after
         # it is the attacker.
@@ -555,6 +575,16 @@ def _agent_phrase(words: list[Word], unit: Unit, language: str) -> bool:
         return True
     triggers = _indexes(language)["triggers"]
     return any(m.item.event == "ASSAULT" and m.last == len(before) - 1 for m in triggers.find(before))
+
+
+def _no_object_follows(words: list[Word], match: WordMatch) -> bool:
+    """True when an Arabic verb trigger is followed by a cause, a time or place, or another passive
+    verb instead of an object: «قتلا بانفجار», «قتلوا في هجوم», «قتلوا امس», «قتلوا وأصيب»."""
+    following = match.last + 1
+    if len(match.item.pattern.words) != 1 or following >= len(words):
+        return False
+    word = words[following].text
+    return word in NO_OBJECT_WORDS or (word.startswith("ب") and word[1:] in PASSIVE_CAUSES)
 
 
 def _count_follows(words: list[Word], match: WordMatch) -> bool:
