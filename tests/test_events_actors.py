@@ -139,3 +139,8 @@ def test_the_subject_of_a_passive_attack_verb_is_its_victim(text) -> None:
     event = _events(text, "ASSAULT")[0]
     assert _party(event, "actor")[0] is None
     assert _party(event, "recipient")[0] == "IND"
+
+
+def test_a_reported_clause_that_takes_up_its_speaker_keeps_the_speaker_as_the_attacker() -> None:
+    event = _events("قال الجيش الفرنسي إن قواته قتلت عشرة مسلحين في غارة ليلية.", "ASSAULT")[0]
+    assert _party(event, "actor") == ("FRA", "MIL")

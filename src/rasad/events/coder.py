@@ -62,6 +62,12 @@ PLACE_HEADS = {
 }
 # An Arabic capital glued to ب is where («ببغداد», «وبطهران»: in Baghdad), not a party to the event.
 ARABIC_CLITIC_PLACE = ("ب", "وب", "فب")
+# A reported clause that takes up its speaker: the complementizer with a pronoun («أنه», «إنها»), or
+# the speaker's forces with a possessive («قواته», «جنودها»).
+SPEAKER_PRONOUNS = frozenset(
+    normalize_string(w) for w in "أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم".split()
+)
+SPEAKER_FORCES = tuple(normalize_string(w) for w in "قوات جنود عناصر طائرات مقاتلي".split())
 # Verbs that announce an attack or a protest without being one (kept out of reporting.tsv because
 # they also announce acts of the speaker's own: «أعلنت دعمها»). Only the attack or protest rules use them.
 ANNOUNCING = {
@@ -106,7 +112,9 @@ AGENT_MARKERS = {
 }
 # Words that open a reported clause: «قال إن ...», «ذكر أن ...», "said that ...".
 COMPLEMENTIZERS = {
-    "ar": frozenset(normalize_string(w) for w in "أن إن بأن وأن".split()),
+    "ar": frozenset(
+        normalize_string(w) for w in "أن إن بأن وأن أنه أنها أنهم إنه إنها إنهم بأنه بأنها بأنهم".split()
+    ),
     "fa": frozenset(normalize_string(w) for w in "که".split()),
     "en": frozenset({"that"}),
 }
@@ -648,11 +656,23 @@ def _speakers(
         if cue_start > trigger_start:
             found.update(u for u in units if 0 <= u.start - cue_end <= 12)  # an attribution after it
             continue
-        opener = next((w.start for w in words if w.start >= cue_end and w.text in marks), trigger_start)
+        index = next((i for i, w in enumerate(words) if w.start >= cue_end and w.text in marks), None)
+        if index is not None and words[index].start < trigger_start and _resumes_speaker(words, index):
+            continue  # «قال الجيش إن قواته قتلت ...», «أكد الحلف أنه قتل ...»: the speaker acted
+        opener = words[index].start if index is not None else trigger_start
         quote = text.find("«", cue_end, trigger_start)
         boundary = min(opener, trigger_start, quote if quote >= 0 else trigger_start)
         found.update(u for u in units if cue_end <= u.start and u.end <= boundary)
     return found
+
+
+def _resumes_speaker(words: list[Word], opener: int) -> bool:
+    """True when the reported clause takes up its speaker: a pronoun on the complementizer («أنه قتل»,
+    «إنها شنت») or on the forces that acted («إن قواته», «أن جنوده»)."""
+    if words[opener].text in SPEAKER_PRONOUNS:
+        return True
+    following = words[opener + 1].text if opener + 1 < len(words) else ""
+    return any(following == base + suffix for base in SPEAKER_FORCES for suffix in ("ه", "ها", "هم", "نا"))
 
 
 def _marked_as_place(context: CodingContext, words: list[Word], unit: Unit) -> bool:
