@@ -144,3 +144,8 @@ def test_the_subject_of_a_passive_attack_verb_is_its_victim(text) -> None:
 def test_a_reported_clause_that_takes_up_its_speaker_keeps_the_speaker_as_the_attacker() -> None:
     event = _events("قال الجيش الفرنسي إن قواته قتلت عشرة مسلحين في غارة ليلية.", "ASSAULT")[0]
     assert _party(event, "actor") == ("FRA", "MIL")
+
+
+def test_an_organisation_that_says_it_attacked_is_the_attacker() -> None:
+    event = _events("أكد حلف شمال الأطلسي أنه قتل عشرين مسلحا في غارات جوية.", "ASSAULT")[0]
+    assert _party(event, "actor")[0] == "IGO" or event["actor"]["org"] == "NATO"

@@ -401,9 +401,10 @@ def _code_one(
     trigger_start, trigger_end = words[match.first].start, words[match.first + head - 1].end
     reporters = _reporters(cues.find("reporting"), words, units)
     if trigger.event in UNATTRIBUTED:
-        reporters |= _speakers(
+        speakers, resumed = _speakers(
             context.text, cues.find("reporting"), words, units, trigger_start, context.language
         )
+        reporters = (reporters | speakers) - resumed
     candidates = [
         u for u in units if u not in reporters and not (u.start < trigger_end and trigger_start < u.end)
     ]
@@ -643,12 +644,15 @@ def _speakers(
     units: list[Unit],
     trigger_start: int,
     language: str,
-) -> set[Unit]:
+) -> tuple[set[Unit], set[Unit]]:
     """Who reports an attack or a protest is not its author. A unit after a reporting or announcing
     verb and before the clause, quotation or verbal noun of the trigger stands outside it: «قالت
     الشرطة الباكستانية إن ... قتلوا», «أعلن مصدر في الشرطة «مقتل ...», «أعلن الجيش مقتل ...»,
-    "police said that ..."; so does one right after an attribution («حسب مسؤولين باكستانيين»)."""
+    "police said that ..."; so does one right after an attribution («حسب مسؤولين باكستانيين»).
+    Returns those speakers, and apart the speakers the clause takes up («أكد الحلف أنه قتل»), who
+    acted and are no reporters."""
     found: set[Unit] = set()
+    resumed: set[Unit] = set()
     marks = COMPLEMENTIZERS.get(language, frozenset())
     cues = [(words[m.first].start, words[m.last].end) for m in reporting]
     cues += [(w.start, w.end) for w in words if w.text in ANNOUNCING.get(language, frozenset())]
@@ -657,13 +661,15 @@ def _speakers(
             found.update(u for u in units if 0 <= u.start - cue_end <= 12)  # an attribution after it
             continue
         index = next((i for i, w in enumerate(words) if w.start >= cue_end and w.text in marks), None)
-        if index is not None and words[index].start < trigger_start and _resumes_speaker(words, index):
-            continue  # «قال الجيش إن قواته قتلت ...», «أكد الحلف أنه قتل ...»: the speaker acted
         opener = words[index].start if index is not None else trigger_start
         quote = text.find("«", cue_end, trigger_start)
         boundary = min(opener, trigger_start, quote if quote >= 0 else trigger_start)
-        found.update(u for u in units if cue_end <= u.start and u.end <= boundary)
-    return found
+        speakers = {u for u in units if cue_end <= u.start and u.end <= boundary}
+        if index is not None and opener < trigger_start and _resumes_speaker(words, index):
+            resumed |= speakers  # «قال الجيش إن قواته قتلت ...», «أكد الحلف أنه قتل ...»: the speaker acted
+        else:
+            found |= speakers
+    return found - resumed, resumed
 
 
 def _resumes_speaker(words: list[Word], opener: int) -> bool:
