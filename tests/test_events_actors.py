@@ -148,4 +148,20 @@ def test_a_reported_clause_that_takes_up_its_speaker_keeps_the_speaker_as_the_at
 
 def test_an_organisation_that_says_it_attacked_is_the_attacker() -> None:
     event = _events("أكد حلف شمال الأطلسي أنه قتل عشرين مسلحا في غارات جوية.", "ASSAULT")[0]
-    assert _party(event, "actor")[0] == "IGO" or event["actor"]["org"] == "NATO"
+    assert event["actor"]["org"] == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # People "from" a state belong to it.
+        ("تظاهر ناشطون من النرويج أمام السفارة احتجاجا على القرار.", ("NOR", "CVL")),
+    ],
+)
+def test_what_ties_a_country_to_protesters(text, actor) -> None:
+    assert _party(_events(text, "PROTEST")[0], "actor") == actor
+
+
+def test_after_a_definite_head_a_definite_noun_is_not_its_genitive() -> None:
+    # The village is Afghan, not the gunmen.
+    assert _party(_events("هاجم المسلحون القرية الأفغانية ليلا.", "ASSAULT")[0], "actor") == (None, "REB")

@@ -34,6 +34,9 @@ _LINKERS = frozenset(
     ).split()
 )
 _MAX_LINK_TOKENS = 2
+_ARABIC_DEFINITE = re.compile(r"(?:[وف]?[بلك]?ال|[وف]?لل)")
+# A definite Arabic nisba adjective ("الحكومية", "الرسمية", "التلفزيونية").
+_ARABIC_ADJECTIVE = re.compile(r"ال\w{3,}ي(?:ه|ين|ون)?")
 _LOCATIVES = frozenset(normalize_string(word) for word in "في in at".split())
 # Endings of a nationality word used for people: Arabic masculine plural, Persian human plural.
 _PEOPLE_ENDINGS = tuple(normalize_string(e) for e in ("يين", "يون", "یان"))
@@ -163,6 +166,8 @@ def _names_people(text: str, hit: Hit) -> bool:
 def counted(text: str, start: int) -> bool:
     """True when a number or a counting word stands right before ``start``, or before "من" there:
     «13 عراقيا», «ثلاثة جنود», «أربعة من رجال الشرطة», "dozens of", "five"."""
+    while start > 0 and text[start - 1].isalpha():  # the clitics glued before a name: «العراقيين»
+        start -= 1
     before = _TOKEN_OR_NUMBER.findall(text, max(0, start - 30), start)
     if len(before) > 1 and normalize_string(before[-1]) in ("من", "of", "از"):
         before.pop()
@@ -224,7 +229,9 @@ def _attached_country(
         left, right = sorted((hits[index], hits[other]), key=lambda h: h.start)
         tokens = _gap_tokens(text, left.word_end, right.word_start)
         if tokens is not None and language == "ar" and other > index and concepts[other].role == "adjective":
-            tokens = _without_definite_words(tokens)
+            tokens = _without_noun_phrase_words(tokens, _definite(text, hits[index]))
+        if tokens is not None and other > index and _from_origin(tokens, concepts[index], concepts[other]):
+            return concepts[other].country, other
         if tokens is None or len(tokens) > _MAX_LINK_TOKENS or any(t not in _LINKERS for t in tokens):
             continue
         if _LOCATIVES.intersection(tokens) and not _in_state_of(concepts[index], concepts[other]):
@@ -235,12 +242,30 @@ def _attached_country(
     return None, None
 
 
-def _without_definite_words(tokens: list[str]) -> list[str]:
-    """An Arabic nationality adjective ends its noun phrase: up to two definite words (a genitive, other
-    adjectives) may stand between the head and it («وزير الزراعة الهندي», «القنوات التلفزيونية
-    الحكومية الروسية»); the adjective agrees with the head."""
-    definite = [t for t in tokens if t.startswith("ال")]
-    return [t for t in tokens if not t.startswith("ال")] if len(definite) <= _MAX_LINK_TOKENS else tokens
+def _definite(text: str, hit: Hit) -> bool:
+    """True when an Arabic word carries the article («المتظاهرون», «والشرطة», «للجيش»)."""
+    return _ARABIC_DEFINITE.match(normalize_string(text[hit.word_start : hit.word_end])) is not None
+
+
+def _without_noun_phrase_words(tokens: list[str], definite_head: bool) -> list[str]:
+    """An Arabic nationality adjective ends its noun phrase, so words of that phrase may stand
+    between the head and it: other adjectives («القنوات التلفزيونية الحكومية الروسية») and, after an
+    indefinite head (a construct), its definite genitive («وزير الزراعة الهندي»). After a definite
+    head a definite noun is not its genitive but another phrase («رفع المتظاهرون الأعلام التركية»)."""
+    inside = [
+        t for t in tokens if _ARABIC_ADJECTIVE.fullmatch(t) or (not definite_head and t.startswith("ال"))
+    ]
+    return [t for t in tokens if t not in inside] if len(inside) <= _MAX_LINK_TOKENS else tokens
+
+
+def _from_origin(tokens: list[str], word: Concept, other: Concept) -> bool:
+    """ "Protesters from Germany", «متظاهرون من المانيا», «مقاتلون من طالبان»: people "from" a state or
+    a group belong to it. Not a state organ ("the minister from ..." is not how one names an office)."""
+    return (
+        tokens in (["من"], ["from"], ["از"])
+        and word.sector not in STATE_ORGANS
+        and (other.kind == "organization" or other.role == "name")
+    )
 
 
 def _in_state_of(word: Concept, state: Concept) -> bool:

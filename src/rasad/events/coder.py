@@ -110,6 +110,8 @@ AGENT_MARKERS = {
     "fa": frozenset(normalize_string(w) for w in ("توسط", "از سوی", "به دست", "از طرف")),
     "en": frozenset({"by"}),
 }
+# An Arabic word with the article (after a conjunction or a preposition): «المتظاهرون», «وللجيش».
+ARABIC_DEFINITE = re.compile(r"(?:[وف]?[بلك]?ال|[وف]?لل)")
 # Words that open a reported clause: «قال إن ...», «ذكر أن ...», "said that ...".
 COMPLEMENTIZERS = {
     "ar": frozenset(
@@ -325,7 +327,8 @@ def _units(
 def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
     """A title with no country of its own directly followed by a state is that state's official:
     «وزیر امور خارجه دولت انگلیس» (ezafe), «وزير خارجية الإمارات». Not when the state is the
-    Persian object («... ایران را»)."""
+    Persian object («... ایران را»), nor after an Arabic head with the article, which takes no
+    genitive: in «رفع المتظاهرون الأعلام التركية» the flags are Turkish, not the protesters."""
     attached: list[Unit] = []
     for unit in units:
         last = attached[-1] if attached else None
@@ -334,6 +337,7 @@ def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
             and not unit.borrowed
             and not text[last.end : unit.start].strip()
             and not text[unit.end : unit.end + 4].strip().startswith("را")
+            and not ARABIC_DEFINITE.match(normalize_string(last.text))
         ):  # fmt: skip
             attached[-1] = replace(
                 last, end=unit.end, text=text[last.start : unit.end], code=unit.code, borrowed=False
@@ -564,8 +568,13 @@ def _counted_victims(
 ) -> tuple[Unit, Unit | None, str, str]:
     """News counts the victims of an attack, not its authors: «قتل 13 عراقيا», «ثلاثة جنود أميركيين
     قتلوا», "five soldiers were killed" (Arabic writes the passive like the active). A counted actor
-    is the target; the other party, when one is named and not counted too, is the attacker."""
-    if recipient is not None and not counted(text, recipient.start):
+    is the target; the other party, when it is not counted too and stands before the trigger or after
+    a preposition, is the attacker."""
+    if (
+        recipient is not None
+        and (recipient.end <= trigger_start or recipient_rule.startswith("preposition"))
+        and not counted(text, recipient.start)
+    ):
         return recipient, actor, recipient_rule + " (the counted party is the victim)", actor_rule
     unnamed = Unit(trigger_start, trigger_start, "", None, None, None)
     return unnamed, actor, "not named: the counted party is the victim", actor_rule
