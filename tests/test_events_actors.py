@@ -30,7 +30,7 @@ def _party(event: dict, side: str) -> tuple[str | None, str | None]:
     [
         ("تظاهر آلاف المحتجين في مدينة البصرة للمطالبة بتحسين الكهرباء.", "PROTEST", (None, "CVL")),
         ("Protesters gathered in Basra on Friday to denounce the power cuts.", "PROTEST", (None, "CVL")),
-        ("هاجم مسلحون نقطة تفتيش قرب الموصل صباح الأحد.", "ASSAULT", (None, "REB")),
+        ("هاجم مسلحون نقطة تفتيش قرب الموصل صباح الأحد.", "ASSAULT", (None, "UAF")),
     ],
 )
 def test_a_generic_actor_does_not_take_the_country_of_the_place(text, event, actor) -> None:
@@ -164,4 +164,4 @@ def test_what_ties_a_country_to_protesters(text, actor) -> None:
 
 def test_after_a_definite_head_a_definite_noun_is_not_its_genitive() -> None:
     # The village is Afghan, not the gunmen.
-    assert _party(_events("هاجم المسلحون القرية الأفغانية ليلا.", "ASSAULT")[0], "actor") == (None, "REB")
+    assert _party(_events("هاجم المسلحون القرية الأفغانية ليلا.", "ASSAULT")[0], "actor") == (None, "UAF")

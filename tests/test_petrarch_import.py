@@ -94,7 +94,8 @@ def test_sector_mapping_prefers_the_specific_sector() -> None:
     assert map_sector(["GOV", "MIL"]) == "MIL"
     assert map_sector(["GOV", "AGR"]) == "GOV"
     assert map_sector(["INS"]) == "REB"
-    assert map_sector(["UAF"]) is None
+    assert map_sector(["UAF"]) == "UAF"
+    assert map_sector(["CRM"]) is None
 
 
 def test_actor_entries_synonyms_dates_and_bad_lines(snippets) -> None:

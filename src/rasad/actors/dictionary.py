@@ -21,7 +21,9 @@ from rasad.text.normalize import normalize_string
 
 SEPARATOR = " | "
 LANGUAGES = ("en", "ar", "fa")
-SECTORS = frozenset("GOV MIL LEG JUD COP SPY BUS MED CVL REB OPP PTY EDU REL NGO HLH LAB AGR ELI IGO".split())
+SECTORS = frozenset(
+    "GOV MIL LEG JUD COP SPY BUS MED CVL REB UAF OPP PTY EDU REL NGO HLH LAB AGR ELI IGO".split()
+)
 # The sectors of a state's own organs (government, army, parliament, courts, police, intelligence).
 STATE_ORGANS = frozenset("GOV MIL LEG JUD COP SPY".split())
 REGISTERS = frozenset({"neutral", "pejorative", "euphemism"})

@@ -26,8 +26,8 @@ Decisions (the CLI prints a count for every one that drops something):
   word (``sectors.tsv``, with ``iso3`` when the code has a country);
 * CAMEO sectors map to rasad's; a compound keeps the first rasad sector, except that GOV yields to a
   later MIL, COP, SPY, LEG or EDU, MIL to SPY, PTY and OPP to LEG, CVL to ELI (as rasad's own files code
-  a ministry of defence MIL and an MP LEG); INS and SEP are REB; UAF, CRM, REF, HRI, religion and other
-  codes without a rasad sector are skipped;
+  a ministry of defence MIL and an MP LEG); INS and SEP are REB; UAF (unidentified armed forces) is
+  UAF; CRM, REF, HRI, religion and other codes without a rasad sector are skipped;
 * IGO codes map only where the CAMEO organisation code has a clear rasad equivalent (UNO -> UN, NAT ->
   NATO, ...); the bare ``IGO`` of the Arabic files names no organisation and is skipped;
 * ``sectors.tsv`` kind: ``body`` when the head noun (first word in Arabic and Persian, last before
@@ -112,7 +112,7 @@ SECTOR_PREFERENCES = frozenset(
 )
 # CAMEO codes that are valid but have no rasad sector (roles, religions, regions, status).
 CAMEO_OTHER = frozenset(
-    "UAF CRM REF HRI DEV ENV RAD MOD MUS CHR JEW BUD HIN SHI SUN SFI CTH ORT PRO ITH MAR NGM UIS".split()
+    "CRM REF HRI DEV ENV RAD MOD MUS CHR JEW BUD HIN SHI SUN SFI CTH ORT PRO ITH MAR NGM UIS".split()
 )
 NO_COUNTRY = frozenset({"000", "INT"})
 IGO_REGIONS = frozenset("WST EUR AFR ASA MEA ARB NAF SAF EAF WAF CAF LAM SAM NMR CAS SAS SEA CRB BLK".split())
