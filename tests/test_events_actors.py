@@ -165,3 +165,17 @@ def test_what_ties_a_country_to_protesters(text, actor) -> None:
 def test_after_a_definite_head_a_definite_noun_is_not_its_genitive() -> None:
     # The village is Afghan, not the gunmen.
     assert _party(_events("هاجم المسلحون القرية الأفغانية ليلا.", "ASSAULT")[0], "actor") == (None, "UAF")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # A capital gives its country to a state organ named with it...
+        ("هاجمت شرطة نيروبي مخيما للمحتجين ليلا.", ("KEN", "COP")),
+        # ...not to a university: the city says where it is.
+        ("تظاهر طلاب جامعة نيروبي أمام البرلمان احتجاجا على الرسوم.", (None, "EDU")),
+    ],
+)
+def test_a_capital_genitive_ties_only_a_state_organ(text, actor) -> None:
+    event = next(e for e in _events(text, "ASSAULT" if "هاجمت" in text else "PROTEST"))
+    assert _party(event, "actor") == actor

@@ -236,6 +236,8 @@ def _attached_country(
             continue
         if _LOCATIVES.intersection(tokens) and not _in_state_of(concepts[index], concepts[other]):
             continue
+        if concepts[other].role == "capital" and concepts[index].sector not in STATE_ORGANS:
+            continue  # «شرطة إسلام آباد» is Pakistan's police; «جامعة صنعاء» is where a university is
         if other < index and language != "en" and concepts[other].role != "adjective":
             continue  # "قزاقستان وزارت دفاع" is two actors, not one
         return concepts[other].country, other

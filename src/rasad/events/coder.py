@@ -328,7 +328,9 @@ def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
     """A title with no country of its own directly followed by a state is that state's official:
     «وزیر امور خارجه دولت انگلیس» (ezafe), «وزير خارجية الإمارات». Not when the state is the
     Persian object («... ایران را»), nor after an Arabic head with the article, which takes no
-    genitive: in «رفع المتظاهرون الأعلام التركية» the flags are Turkish, not the protesters."""
+    genitive: in «رفع المتظاهرون الأعلام التركية» the flags are Turkish, not the protesters. A capital
+    after a title gives its country only to a state organ: «شرطة إسلام آباد» is Pakistan's police,
+    «جامعة صنعاء» is where a university is."""
     attached: list[Unit] = []
     for unit in units:
         last = attached[-1] if attached else None
@@ -338,6 +340,7 @@ def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
             and not text[last.end : unit.start].strip()
             and not text[unit.end : unit.end + 4].strip().startswith("را")
             and not ARABIC_DEFINITE.match(normalize_string(last.text))
+            and (unit.form_role != "capital" or last.sector in STATE_ORGANS)
         ):  # fmt: skip
             attached[-1] = replace(
                 last, end=unit.end, text=text[last.start : unit.end], code=unit.code, borrowed=False
