@@ -179,3 +179,9 @@ def test_after_a_definite_head_a_definite_noun_is_not_its_genitive() -> None:
 def test_a_capital_genitive_ties_only_a_state_organ(text, actor) -> None:
     event = next(e for e in _events(text, "ASSAULT" if "هاجمت" in text else "PROTEST"))
     assert _party(event, "actor") == actor
+
+
+def test_the_subject_before_a_plural_verb_is_the_attacker() -> None:
+    event = _events("مسلحون مجهولون خطفوا القنصل الهندي في المدينة.", "ASSAULT")[0]
+    assert _party(event, "actor") == (None, "UAF")
+    assert _party(event, "recipient")[0] == "IND"

@@ -759,7 +759,7 @@ def _roles(
     before = [u for u in subjects if u.end <= trigger_start]
     after = [u for u in subjects if u.start >= trigger_end]
     right_after = [u for u in after if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS]
-    nominal = len(trigger.pattern.words) == 1
+    nominal = len(trigger.pattern.words) == 1 and not _plural_verb(words, trigger_start, language)
     actor: Unit | None = None
     rule = ""
     right_before = [u for u in before if _words_between(words, u.end, trigger_start) == 0]
@@ -787,6 +787,13 @@ def _roles(
                 return actor, partner, rule, "second of the coordinated subjects"
     recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
+
+
+def _plural_verb(words: list[Word], trigger_start: int, language: str) -> bool:
+    """An Arabic trigger written with the plural verb ending («خطفوا», «هاجموا») is a verb, not a
+    verbal noun: its subject may stand before it («مجهولين خطفوا القنصل»)."""
+    word = next((w.text for w in words if w.start == trigger_start), "")
+    return language == "ar" and word.endswith("وا")
 
 
 def _unattributed(
