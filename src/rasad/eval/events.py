@@ -274,8 +274,8 @@ class GsrReport:
     type_correct: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     actor_country: FieldScore = field(default_factory=FieldScore)
-    # The gold's convention: a generic actor (protesters, gunmen, police) has no country; rasad gives
-    # it the country of the place. Here such an actor's country is not held against rasad.
+    # The gold's convention: a generic actor (protesters, gunmen, police) has no country unless the text
+    # ties one to it. Here a country rasad gives such an actor is not held against it.
     actor_country_convention: FieldScore = field(default_factory=FieldScore)
     recipient_country: FieldScore = field(default_factory=FieldScore)
     actor_sector: FieldScore = field(default_factory=FieldScore)
@@ -362,8 +362,8 @@ def format_gsr(report: GsrReport, top: int = 15) -> str:
         "an organisation (`org`) counts as the gold pseudo-country `IGO`. "
         "The all-null baseline is what a coder that finds nothing scores on all sentences. "
         "The gold gives a generic actor (protesters, gunmen, police: a sector and no country) no "
-        "country, where rasad gives it the country of the place; the convention row does not count "
-        "that against rasad when rasad's actor is not a government.",
+        "country unless the text ties one to it, as rasad does; the convention row does not count a "
+        "country rasad gives such an actor against it when rasad's actor is not a government.",
         "",
         "| field | all sentences | sentences with an event | gold names a value | all-null baseline |",
         "|---|---|---|---|---|",
