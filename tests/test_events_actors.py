@@ -185,3 +185,8 @@ def test_the_subject_before_a_plural_verb_is_the_attacker() -> None:
     event = _events("مسلحون مجهولون خطفوا القنصل الهندي في المدينة.", "ASSAULT")[0]
     assert _party(event, "actor") == (None, "UAF")
     assert _party(event, "recipient")[0] == "IND"
+
+
+def test_opening_fire_is_not_fatah() -> None:
+    event = _events("فتح مسلحون النار على حافلة للركاب قرب الحدود.", "ASSAULT")[0]
+    assert "PSE" not in (_party(event, "actor")[0], _party(event, "recipient")[0])
