@@ -246,3 +246,21 @@ def test_the_victim_of_an_attack_is_its_target_and_the_attacker_stays_unnamed(te
     first = attacks[0]
     assert first["actor"]["code"] is None and first["actor"]["org"] is None
     assert first["recipient"]["code"] == victim
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A meeting, a refusal, a request whose counterpart the sentence does not resolve: not coded.
+        ("وأجرى وزير الخارجية المصري مباحثات مطولة أمس.", None),
+        ("ورفضت وزارة الدفاع الأردنية التعليق على هذه التقارير.", None),
+        ("مذاکرات وزیر خارجه فرانسه چند ساعت طول کشید.", None),
+        # A general addressee is named: the event stands with no recipient.
+        ("وطالبت السعودية المجتمع الدولي باتخاذ موقف حازم.", ("SAU", "REQUEST")),
+        ("ایران از جامعه جهانی خواست در برابر این اقدام سکوت نکند.", ("IRN", "REQUEST")),
+    ],
+)
+def test_an_event_without_a_counterpart_needs_a_general_addressee(text, kept) -> None:
+    record = code_document(RawDocument(text, published="2023-03-11"))
+    unattributed = {(a, e) for a, e, r in _tuples(record) if r is None}
+    assert unattributed == ({kept} if kept else set()), record["events"]

@@ -59,6 +59,8 @@ CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"
 PROTESTING_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REL", "PTY", "MED", "BUS", "NGO"})
 # Types reported even when the sentence does not name who acted.
 UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
+# Types coded without a counterpart: an attack or protest on no named party, a deployment toward a region.
+NO_RECIPIENT_NEEDED = UNATTRIBUTED | {"MOBILIZE"}
 # Words between a request, threat, agreement... and the trigger of what it is about.
 NESTED_CONTENT_WORDS = 3
 # How far a receiving or exposure verb may stand before its trigger, its subject in between.
@@ -121,6 +123,7 @@ def _indexes(language: str) -> dict[str, WordIndex]:
         "modes": index(lexicon.modes),
         "reporting": index(lexicon.reporting),
         "voice": index(lexicon.voice),
+        "addressees": index(lexicon.addressees),
     }
 
 
@@ -313,6 +316,8 @@ def _code_one(
             return []
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
+    if recipient is None and not _may_lack_recipient(trigger, cues):
+        return []
     if trigger.event == "PROTEST" and actor.sector not in PROTESTING_SECTORS:
         # "protests in Kazakhstan", "the unrest in Almaty": the people protest, their state is the target.
         state = actor
@@ -387,6 +392,14 @@ def _code_one(
         copy["explanation"] = event["explanation"] + f"; recipient coordinated with '{recipient.text}'"
         copies.append(copy)
     return copies
+
+
+def _may_lack_recipient(trigger: Trigger, cues: _SentenceCues) -> bool:
+    """An event with no counterpart is coded only when it needs none (an attack, a protest, a deployment)
+    or the sentence names a general addressee ("the international community", "anyone who"). Otherwise
+    the counterpart is there but unresolved (a pronoun, an unknown name), and a null recipient would be
+    false; a meeting or an agreement always has two sides."""
+    return trigger.event in NO_RECIPIENT_NEEDED or bool(cues.find("addressees"))
 
 
 def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit, language: str) -> bool:
