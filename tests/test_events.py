@@ -218,6 +218,23 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             None,
         ),
         ("محمد جواد ظریف از کمک‌های دولت امارات تشکر کرد.", ("IRN", "SUPPORT", "ARE", "asserted"), None),
+        # Persian reported speech: the subject of the clause after «گفت» acts; the speaker only tells it.
+        (
+            "سخنگوی وزارت خارجه روسیه گفت، ایالات متحده دعوت مسکو را رد کرد.",
+            ("USA", "REJECT", "RUS", "asserted"),
+            None,
+        ),
+        # Cutting aid is a sanction, not aid.
+        (
+            "اتحادیه اروپا کمک‌های مالی خود به ترکیه را کاهش داد.",
+            ("EU", "SANCTION", "TUR", "asserted"),
+            "AID",
+        ),
+        (
+            "أوقفت الحكومة الكويتية تمويل مشروعات الحكومة اللبنانية.",
+            ("KWT", "SANCTION", "LBN", "asserted"),
+            "AID",
+        ),
     ],
 )
 def test_roles_and_types_found_in_the_dev_review(text, expected, absent) -> None:
