@@ -281,3 +281,25 @@ def test_an_event_without_a_counterpart_needs_a_general_addressee(text, kept) ->
     record = code_document(RawDocument(text, published="2023-03-11"))
     unattributed = {(a, e) for a, e, r in _tuples(record) if r is None}
     assert unattributed == ({kept} if kept else set()), record["events"]
+
+
+@pytest.mark.parametrize(
+    ("text", "told", "retold"),
+    [
+        (
+            "استقبل الرئيس المصري وزير الخارجية الأردني في القاهرة أمس. وقال مسؤول مصري إن اللقاء تناول"
+            " العلاقات بين مصر والأردن.",
+            ("JOR", "CONSULT", "EGY"),
+            ("EGY", "CONSULT", "JOR"),
+        ),
+        (
+            "وزیر خارجه ایران با همتای ترکیه خود در آنکارا دیدار کرد. وزیر خارجه ترکیه در این دیدار از"
+            " مواضع ایران حمایت کرد.",
+            ("IRN", "CONSULT", "TUR"),
+            ("TUR", "CONSULT", "IRN"),
+        ),
+    ],
+)
+def test_the_meeting_told_again_is_not_a_second_event(text, told, retold) -> None:
+    tuples = _tuples(code_document(RawDocument(text, published="2023-03-11")))
+    assert told in tuples and retold not in tuples, tuples

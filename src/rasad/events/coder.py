@@ -48,6 +48,14 @@ PLACE_MARKERS = {
     "fa": frozenset(normalize_string(w) for w in "در نزدیک".split()),
     "en": frozenset("in".split()),
 }
+# Words that point back at something already told: «هذه الزيارة», «این دیدار», "this meeting".
+DEMONSTRATIVES = {
+    "ar": frozenset(normalize_string(w) for w in "هذا هذه ذلك تلك".split()),
+    "fa": frozenset(normalize_string(w) for w in "این آن همین همان".split()),
+    "en": frozenset("this that these those the".split()),
+}
+# Arabic prefixes that end in the definite article: «اللقاء», «والمشاورات», «بالزيارة», «للقاء».
+ARABIC_DEFINITE = ("ال", "لل")
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
@@ -154,9 +162,12 @@ def code_events(
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
             located = _in_original(context.normalized, sentence)
             for match in _outer_triggers(triggers):
-                current += _code_one(
+                coded = _code_one(
                     context, sequence, sentence, located, units, match, cues, document_contexts, actors
                 )
+                current += [
+                    e for e in coded if not _retold(context.language, located, match, e, events + current)
+                ]
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
@@ -290,6 +301,30 @@ def _content_before(content: WordMatch, verb: WordMatch) -> bool:
         verb.item.event in CONTENT_TAKING and len(verb.item.pattern.words) > 1
         and len(content.item.pattern.words) == 1 and 0 < verb.first - content.last <= 2
     )  # fmt: skip
+
+
+def _retold(language: str, words: list[Word], match: WordMatch, event: dict, earlier: list[dict]) -> bool:
+    """A verbal noun made definite («اللقاء», «المشاورات») or pointed at («این دیدار», "this visit")
+    names an event the article has already told: once the document has an event of that type with one
+    of its parties, this is that event again, whatever roles the sentence seems to give."""
+    if len(match.item.pattern.words) != 1:
+        return False
+    written = match.item.pattern  # the lexicon may list the definite noun itself: «=اللقاء»
+    definite = language == "ar" and (
+        match.prefix.endswith(ARABIC_DEFINITE) or (written.exact[0] and written.words[0].startswith("ال"))
+    )
+    pointed = match.first > 0 and words[match.first - 1].text in DEMONSTRATIVES[language]
+    if not (definite or pointed):
+        return False
+    parties = {_party(event["actor"]), _party(event["recipient"])} - {None}
+    return any(
+        e["event"] == event["event"] and parties & {_party(e["actor"]), _party(e["recipient"])}
+        for e in earlier
+    )
+
+
+def _party(side: dict | None) -> str | None:
+    return None if side is None else side["org"] or side["code"]
 
 
 def _cues(index: WordIndex, words: list[str], scope: str | None = None) -> list[WordMatch]:
