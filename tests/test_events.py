@@ -224,6 +224,18 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("USA", "REJECT", "RUS", "asserted"),
             None,
         ),
+        # A content clause opened by «تا» runs on to its verb: the withdrawal or handover is what is
+        # demanded, not an event of its own.
+        (
+            "ترکیه به ارتش سوریه مهلت داد تا از مواضع خود در جنوب ادلب عقب‌نشینی کند.",
+            ("TUR", "THREATEN", "SYR", "asserted"),
+            "RETREAT",
+        ),
+        (
+            "وزیر خارجه کانادا از ایران درخواست کرد تا جعبه‌های سیاه هواپیما را هر چه زودتر به فرانسه تحویل دهد.",
+            ("CAN", "REQUEST", "IRN", "asserted"),
+            "CONCEDE",
+        ),
         # Cutting aid is a sanction, not aid.
         (
             "اتحادیه اروپا کمک‌های مالی خود به ترکیه را کاهش داد.",

@@ -71,6 +71,14 @@ UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 NO_RECIPIENT_NEEDED = UNATTRIBUTED | {"MOBILIZE"}
 # Words between a request, threat, agreement... and the trigger of what it is about.
 NESTED_CONTENT_WORDS = 3
+# A content clause opened by a complementizer just after the trigger («مهلت داد تا ... عقب نشینی کند»,
+# «طالبت بأن ...», "urged X to ...") runs on to its own verb: this many words.
+CLAUSE_CONTENT_WORDS = 16
+COMPLEMENTIZERS = {
+    "ar": frozenset(normalize_string(w) for w in "أن بأن وأن".split()),
+    "fa": frozenset(normalize_string(w) for w in "تا که".split()),
+    "en": frozenset("that to".split()),
+}
 # How far a receiving or exposure verb may stand before its trigger, its subject in between.
 VOICE_VERB_WORDS = 14
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
@@ -161,7 +169,7 @@ def code_events(
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
             located = _in_original(context.normalized, sentence)
-            for match in _outer_triggers(triggers):
+            for match in _outer_triggers(triggers, words, context.language):
                 coded = _code_one(
                     context, sequence, sentence, located, units, match, cues, document_contexts, actors
                 )
@@ -270,27 +278,36 @@ def _triggers(index: WordIndex, words: list[str]) -> list[WordMatch]:
     return sorted(chosen, key=lambda m: m.first)
 
 
-def _outer_triggers(matches: list[WordMatch]) -> list[WordMatch]:
+def _outer_triggers(matches: list[WordMatch], words: list[str], language: str) -> list[WordMatch]:
     """Triggers that are not the content of the one just before them: in "تطالب موسكو بانسحاب الناتو"
     the withdrawal is what Moscow demands, not an event of its own. The content may itself take
     content ("وافقت على السماح للجيش بشن ضربات": the strikes are what is allowed, which is what was
-    agreed), so the chain is followed from the last word of the content."""
+    agreed), so the chain is followed from the last word of the content. A complementizer just after
+    the trigger opens a content clause that runs on to its verb (``CLAUSE_CONTENT_WORDS``)."""
     kept: list[WordMatch] = []
     content_end = -1  # last word of the content-taking trigger or of its content
+    clause = False  # the content is a clause opened by a complementizer
     for match in matches:
         if kept and _content_before(kept[-1], match):
             kept[-1] = match
             content_end = match.last
             continue
-        if (
-            content_end >= 0
-            and 0 < match.first - content_end <= NESTED_CONTENT_WORDS
-            and (len(match.item.pattern.words) == 1 or match.first - content_end == 1)
+        distance = match.first - content_end
+        if content_end >= 0 and (
+            (clause and 0 < distance <= CLAUSE_CONTENT_WORDS)
+            or (
+                0 < distance <= NESTED_CONTENT_WORDS and (len(match.item.pattern.words) == 1 or distance == 1)
+            )
         ):
             content_end = match.last
+            clause = False  # what the content itself takes stays close to it
             continue
         kept.append(match)
         content_end = match.last if match.item.event in CONTENT_TAKING else -1
+        # The complementizer may follow a light verb the trigger leaves out: «درخواست کرد تا».
+        clause = content_end >= 0 and bool(
+            COMPLEMENTIZERS[language] & set(words[content_end + 1 : content_end + 3])
+        )
     return kept
 
 
