@@ -224,6 +224,8 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("USA", "REJECT", "RUS", "asserted"),
             None,
         ),
+        # «ب» is a verb prefix: «بسفر» (the Bosphorus) is no «سفر» (trip).
+        ("دو ناوچه روسیه از تنگه بسفر گذشتند و به سمت سواحل سوریه رفتند.", None, "CONSULT"),
         # A content clause opened by «تا» runs on to its verb: the withdrawal or handover is what is
         # demanded, not an event of its own.
         (
@@ -251,8 +253,9 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
 )
 def test_roles_and_types_found_in_the_dev_review(text, expected, absent) -> None:
     record = code_document(RawDocument(text, published="2023-03-11"))
-    actor, event, recipient, modality = expected
-    _has(record, actor, event, recipient, modality=modality)
+    if expected:
+        actor, event, recipient, modality = expected
+        _has(record, actor, event, recipient, modality=modality)
     tuples = _tuples(record)
     if absent in EVENT_TYPE_NAMES:
         assert not [t for t in tuples if t[1] == absent], tuples

@@ -269,10 +269,17 @@ def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
     return attached
 
 
+# The Persian subjunctive and imperative prefix: verbs take it, the verbal nouns that start most Persian
+# triggers do not («بسفر» is the Bosphorus, not «سفر» with it).
+PERSIAN_VERB_PREFIX = normalize_string("ب")
+
+
 def _triggers(index: WordIndex, words: list[str]) -> list[WordMatch]:
     """Trigger matches, longest first where they overlap, in text order."""
     chosen: list[WordMatch] = []
     for match in sorted(index.find(words), key=lambda m: (m.first - m.last, m.first)):
+        if index.language == "fa" and match.prefix == PERSIAN_VERB_PREFIX:
+            continue
         if all(match.last < other.first or match.first > other.last for other in chosen):
             chosen.append(match)
     return sorted(chosen, key=lambda m: m.first)
