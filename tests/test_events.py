@@ -238,6 +238,19 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("CAN", "REQUEST", "IRN", "asserted"),
             "CONCEDE",
         ),
+        # Aid named by what is sent or by the plural «کمک‌ها», whose genitive is the giver.
+        (
+            "ووجه الرئيس المصري بإرسال طائرة محملة بمستلزمات طبية إلى اليمن.",
+            ("EGY", "AID", "YEM", "asserted"),
+            None,
+        ),
+        (
+            "قدم الاتحاد الأوروبي تبرعا ماليا بقيمة مليوني يورو إلى الأردن.",
+            ("EU", "AID", "JOR", "asserted"),
+            None,
+        ),
+        ("دولت چین چند محموله پزشکی را در اختیار ایران قرار داد.", ("CHN", "AID", "IRN", "asserted"), None),
+        ("وزیر خارجه ایران از کمک‌های دولت ترکیه قدردانی کرد.", ("TUR", "AID", "IRN", "asserted"), None),
         # Cutting aid is a sanction, not aid.
         (
             "اتحادیه اروپا کمک‌های مالی خود به ترکیه را کاهش داد.",

@@ -559,7 +559,7 @@ def _roles(
     before = [u for u in before if u.start >= clause_start] or before
     after = [u for u in subjects if u.start >= trigger_end]
     right_after = [u for u in after if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS]
-    nominal = len(trigger.pattern.words) == 1
+    nominal = _is_nominal(trigger, language)
     actor: Unit | None = None
     rule = ""
     right_before = [u for u in before if _words_between(words, u.end, trigger_start) == 0]
@@ -587,6 +587,17 @@ def _roles(
                 return actor, partner, rule, "second of the coordinated subjects"
     recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
+
+
+# Persian plural endings written apart (ZWNJ): a form ending in one is a noun («کمک های»).
+PERSIAN_PLURALS = frozenset(normalize_string(w) for w in "ها های".split())
+
+
+def _is_nominal(trigger: Trigger, language: str) -> bool:
+    """A verbal noun (one word, or a Persian plural noun «کمک‌های») takes its source from the genitive
+    after it, where a verb takes the subject."""
+    words = trigger.pattern.words
+    return len(words) == 1 or (language == "fa" and words[-1] in PERSIAN_PLURALS)
 
 
 def _unattributed(
