@@ -251,6 +251,24 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
         ),
         ("دولت چین چند محموله پزشکی را در اختیار ایران قرار داد.", ("CHN", "AID", "IRN", "asserted"), None),
         ("وزیر خارجه ایران از کمک‌های دولت ترکیه قدردانی کرد.", ("TUR", "AID", "IRN", "asserted"), None),
+        # Agreeing to a one-sided act is that act; allowing another's act is an agreement.
+        (
+            "آمریکا با تعلیق برخی از تحریم‌های ایران موافقت کرد.",
+            ("USA", "CONCEDE", "IRN", "asserted"),
+            "AGREE",
+        ),
+        (
+            "وافقت الولايات المتحدة على تخفيف العقوبات المفروضة على إيران.",
+            ("USA", "CONCEDE", "IRN", "asserted"),
+            "AGREE",
+        ),
+        (
+            "وافقت تركيا على السماح للجيش الأمريكي باستخدام قاعدة إنجرليك.",
+            ("TUR", "AGREE", "USA", "asserted"),
+            "CONCEDE",
+        ),
+        # Ending a sanctions waiver puts the sanctions back.
+        ("آمریکا معافیت‌های تحریمی ایران را لغو کرد.", ("USA", "SANCTION", "IRN", "asserted"), "CONCEDE"),
         # Cutting aid is a sanction, not aid.
         (
             "اتحادیه اروپا کمک‌های مالی خود به ترکیه را کاهش داد.",

@@ -275,9 +275,11 @@ PERSIAN_VERB_PREFIX = normalize_string("ب")
 
 
 def _triggers(index: WordIndex, words: list[str]) -> list[WordMatch]:
-    """Trigger matches, longest first where they overlap, in text order."""
+    """Trigger matches, longest first where they overlap (then the form of more words, the more
+    specific: «لغو ... معافیت ... تحریم» over «لغو ... تحریم»), in text order."""
     chosen: list[WordMatch] = []
-    for match in sorted(index.find(words), key=lambda m: (m.first - m.last, m.first)):
+    ranked = sorted(index.find(words), key=lambda m: (m.first - m.last, -len(m.item.pattern.words), m.first))
+    for match in ranked:
         if index.language == "fa" and match.prefix == PERSIAN_VERB_PREFIX:
             continue
         if all(match.last < other.first or match.first > other.last for other in chosen):
@@ -295,8 +297,9 @@ def _outer_triggers(matches: list[WordMatch], words: list[str], language: str) -
     content_end = -1  # last word of the content-taking trigger or of its content
     clause = False  # the content is a clause opened by a complementizer
     for match in matches:
-        if kept and _content_before(kept[-1], match):
-            kept[-1] = match
+        if kept and _content_before(kept[-1], match, language):
+            if not _agreed_act(match, kept[-1]):
+                kept[-1] = match
             content_end = match.last
             continue
         distance = match.first - content_end
@@ -306,6 +309,8 @@ def _outer_triggers(matches: list[WordMatch], words: list[str], language: str) -
                 0 < distance <= NESTED_CONTENT_WORDS and (len(match.item.pattern.words) == 1 or distance == 1)
             )
         ):
+            if _agreed_act(kept[-1], match):
+                kept[-1] = match
             content_end = match.last
             clause = False  # what the content itself takes stays close to it
             continue
@@ -318,13 +323,44 @@ def _outer_triggers(matches: list[WordMatch], words: list[str], language: str) -
     return kept
 
 
-def _content_before(content: WordMatch, verb: WordMatch) -> bool:
-    """Persian puts the content before its light verb: in «از این حمله حمایت کرد» the attack is what
-    is supported, not an event of its own."""
+# Acts one state does to another: agreeing to one («با تعلیق تحریم‌ها موافقت کرد», «وافقت على تخفيف
+# العقوبات») is that act, as a pledge is (dev guidelines: easing sanctions agreed is CONCEDE).
+UNILATERAL = frozenset({"CONCEDE", "SANCTION", "RETREAT", "AID"})
+
+
+def _agreed_act(agreement: WordMatch, content: WordMatch) -> bool:
+    """True when ``content`` is a one-sided act agreed to, which stands for the agreement; allowing
+    another's act («وافقت على السماح») is approving it, an agreement."""
     return (
-        verb.item.event in CONTENT_TAKING and len(verb.item.pattern.words) > 1
-        and len(content.item.pattern.words) == 1 and 0 < verb.first - content.last <= 2
-    )  # fmt: skip
+        agreement.item.event == "AGREE" and content.item.event in UNILATERAL and content.item.mode != "allow"
+    )
+
+
+# Persian light verbs: a form with one of them is a verb, one without is a noun phrase.
+PERSIAN_LIGHT_VERBS = frozenset(normalize_string(w) for w in "کرد کن داد ده شد شو گرفت گیر ورزید زد".split())
+# Types whose content is yet to happen: what is agreed to, asked for or threatened is no event of its own.
+UNREALISED_CONTENT = frozenset({"AGREE", "REQUEST", "THREATEN"})
+# How far a Persian noun phrase may run before the light verb it is the object of: «از اقدام آمریکا در
+# لغو معافیت‌ها ... استقبال کرد».
+PERSIAN_OBJECT_WORDS = 6
+
+
+def _content_before(content: WordMatch, verb: WordMatch, language: str) -> bool:
+    """Persian puts the content before its light verb: in «از این حمله حمایت کرد» the attack is what
+    is supported, not an event of its own; so is a longer noun phrase (no light verb of its own) in the
+    object of a verb whose content has not happened (agreed to, asked for, threatened). What is praised
+    or condemned («از کمک‌های ترکیه قدردانی کرد») happened, and stays an event."""
+    if verb.item.event not in CONTENT_TAKING or len(verb.item.pattern.words) == 1:
+        return False
+    distance = verb.first - content.last
+    if len(content.item.pattern.words) == 1 and 0 < distance <= 2:
+        return True
+    return (
+        language == "fa"
+        and verb.item.event in UNREALISED_CONTENT
+        and 0 < distance <= PERSIAN_OBJECT_WORDS
+        and not PERSIAN_LIGHT_VERBS & set(content.item.pattern.words)
+    )
 
 
 def _retold(language: str, words: list[Word], match: WordMatch, event: dict, earlier: list[dict]) -> bool:
