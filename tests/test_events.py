@@ -193,6 +193,11 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("QAT", "SUPPORT", "TUR", "asserted"),
             None,
         ),
+        (
+            "وأعرب أمير الكويت عن بالغ اعتزازه بالرئيس المصري وبشعب مصر.",
+            ("KWT", "SUPPORT", "EGY", "asserted"),
+            None,
+        ),
         ("ودانت مصر قرار إسرائيل بناء مستوطنات جديدة.", ("EGY", "ACCUSE", "ISR", "asserted"), None),
         # Leaving a treaty reduces relations.
         (
