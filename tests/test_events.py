@@ -229,6 +229,8 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("USA", "REJECT", "RUS", "asserted"),
             None,
         ),
+        # «ضبط شده» is recorded, not seized.
+        ("کانادا اطلاعات ضبط شده جعبه سیاه هواپیما را از ایران خواست.", None, "COERCE"),
         # «ب» is a verb prefix: «بسفر» (the Bosphorus) is no «سفر» (trip).
         ("دو ناوچه روسیه از تنگه بسفر گذشتند و به سمت سواحل سوریه رفتند.", None, "CONSULT"),
         # A content clause opened by «تا» runs on to its verb: the withdrawal or handover is what is
@@ -271,6 +273,12 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             "وافقت تركيا على السماح للجيش الأمريكي باستخدام قاعدة إنجرليك.",
             ("TUR", "AGREE", "USA", "asserted"),
             "CONCEDE",
+        ),
+        # Ending one's own hold on deliveries lifts a sanction: carried out, RETREAT.
+        (
+            "وفي مارس الماضي أنهى الرئيس الأمريكي تعليق شحنات الأسلحة إلى مصر.",
+            ("USA", "RETREAT", "EGY", "asserted"),
+            None,
         ),
         # Ending a sanctions waiver puts the sanctions back.
         ("آمریکا معافیت‌های تحریمی ایران را لغو کرد.", ("USA", "SANCTION", "IRN", "asserted"), "CONCEDE"),
