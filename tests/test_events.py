@@ -362,3 +362,12 @@ def test_an_event_without_a_counterpart_needs_a_general_addressee(text, kept) ->
 def test_the_meeting_told_again_is_not_a_second_event(text, told, retold) -> None:
     tuples = _tuples(code_document(RawDocument(text, published="2023-03-11")))
     assert told in tuples and retold not in tuples, tuples
+
+
+def test_a_meeting_of_listed_parties_is_one_event_but_a_tour_is_one_per_host() -> None:
+    """Three ministers meeting is one multilateral event (its first two named); one minister visiting
+    three states is three visits."""
+    meeting = _tuples(code_document(RawDocument("وزرای خارجه ایران، ترکیه و روسیه در آستانه دیدار کردند.")))
+    assert meeting == {("IRN", "CONSULT", "TUR")}, meeting
+    tour = _tuples(code_document(RawDocument("زار وزير الخارجية الإيراني الكويت وقطر والعراق.")))
+    assert {("IRN", "CONSULT", code) for code in ("KWT", "QAT", "IRQ")} <= tour, tour

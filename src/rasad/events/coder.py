@@ -480,7 +480,7 @@ def _code_one(
         "explanation": explanation,
         "cameo": cameo.get((trigger.event, modality)) or cameo.get((trigger.event, "*")),
     }
-    if recipient is None:
+    if recipient is None or _among_listed(context.text, trigger, actor, recipient):
         return [event]
     copies = [event]
     for other in _coordinated_with(context.text, units, recipient, actor):
@@ -675,6 +675,17 @@ def _coordinated_head(text: str, before: list[Unit], subject: Unit) -> Unit:
             break
         head = unit
     return head
+
+
+def _among_listed(text: str, trigger: Trigger, actor: Unit, recipient: Unit) -> bool:
+    """A meeting or agreement among parties listed together («بين چین، ایالات متحده، روسیه، فرانسه و
+    انگلیس») is one event among them all, coded as its first two: the others are not each the
+    counterpart of the first."""
+    return (
+        trigger.event in SYMMETRIC
+        and actor.end <= recipient.start
+        and bool(_COORDINATION.fullmatch(text[actor.end : recipient.start]))
+    )
 
 
 def _coordinated_with(text: str, units: list[Unit], first: Unit, actor: Unit) -> list[Unit]:
