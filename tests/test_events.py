@@ -174,6 +174,12 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("CHN", "CONSULT", "USA", "intended"),
             None,
         ),
+        # After the masdar with its genitive, «لـ» names the guest: the host is the genitive.
+        (
+            "وذلك خلال استقبال العاهل الأردني لوزير الخارجية المصري في عمان أمس.",
+            ("EGY", "CONSULT", "JOR", "asserted"),
+            None,
+        ),
         # A pledge is the intention of the act it announces, not an agreement.
         ("تعهدت ألمانيا بتقديم مساعدات إنسانية إلى اليمن.", ("DEU", "AID", "YEM", "intended"), "AGREE"),
         # What two states agree on is not a second event.

@@ -429,6 +429,9 @@ def _code_one(
     if passive and recipient is not None:
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "receiving or exposure verb (roles swapped)", actor_rule
+    elif recipient is not None and _host_then_guest(context, trigger, actor, recipient):
+        actor, recipient = recipient, actor
+        actor_rule, recipient_rule = "guest after the host's masdar («استقبال X لـY»)", actor_rule
     elif passive and trigger.event in UNATTRIBUTED:
         # «مقتل جنديين أميركيين», «تعرضت السفارة لهجوم»: the one named is the victim, the attacker unnamed.
         actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
@@ -488,6 +491,18 @@ def _code_one(
         copy["explanation"] = event["explanation"] + f"; recipient coordinated with '{recipient.text}'"
         copies.append(copy)
     return copies
+
+
+def _host_then_guest(context: CodingContext, trigger: Trigger, actor: Unit, recipient: Unit) -> bool:
+    """«استقبال الملك لوزير الخارجية»: after a hosting masdar the genitive is the host when the guest
+    follows with «لـ» (alone, the genitive is the guest: «استقبال الرئيس الصيني»); the guest consults."""
+    if context.language != "ar" or trigger.mode != "host" or len(trigger.pattern.words) != 1:
+        return False
+    word_start = recipient.start
+    while word_start > 0 and context.text[word_start - 1].isalpha():
+        word_start -= 1
+    glued = normalize_string(context.text[word_start : recipient.start])
+    return actor.end <= recipient.start and glued in ("ل", "لل")
 
 
 def _may_lack_recipient(trigger: Trigger, cues: _SentenceCues) -> bool:
