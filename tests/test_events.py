@@ -180,6 +180,13 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("EGY", "CONSULT", "JOR", "asserted"),
             None,
         ),
+        # A definite threat noun with no author after it is a danger, not a threat made.
+        ("وقال وزير الخارجية المصري إن التهديدات التي تواجه مصر والسعودية كثيرة.", None, "THREATEN"),
+        (
+            "وتصاعدت التهديدات الإيرانية للبحرين خلال الأسبوع الماضي.",
+            ("IRN", "THREATEN", "BHR", "asserted"),
+            None,
+        ),
         # A pledge is the intention of the act it announces, not an agreement.
         ("تعهدت ألمانيا بتقديم مساعدات إنسانية إلى اليمن.", ("DEU", "AID", "YEM", "intended"), "AGREE"),
         # What two states agree on is not a second event.

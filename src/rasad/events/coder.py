@@ -414,6 +414,8 @@ def _code_one(
     actor, recipient, actor_rule, recipient_rule = roles
     if recipient is None and not _may_lack_recipient(trigger, cues):
         return []
+    if _threat_as_situation(context.language, match, actor_rule):
+        return []
     if trigger.event == "PROTEST" and actor.sector not in PROTESTING_SECTORS:
         # "protests in Kazakhstan", "the unrest in Almaty": the people protest, their state is the target.
         state = actor
@@ -503,6 +505,18 @@ def _host_then_guest(context: CodingContext, trigger: Trigger, actor: Unit, reci
         word_start -= 1
     glued = normalize_string(context.text[word_start : recipient.start])
     return actor.end <= recipient.start and glued in ("ل", "لل")
+
+
+def _threat_as_situation(language: str, match: WordMatch, actor_rule: str) -> bool:
+    """«التهديدات كثيرة», «الرد على التهديد الممتد عبر الحدود»: a definite threat or warning noun with
+    no author right after it names a danger, not a threat someone made («التهديدات الإيرانية» has one)."""
+    return (
+        language == "ar"
+        and match.item.event == "THREATEN"
+        and len(match.item.pattern.words) == 1
+        and match.prefix.endswith(ARABIC_DEFINITE)
+        and not actor_rule.startswith("subject or genitive right after")
+    )
 
 
 def _may_lack_recipient(trigger: Trigger, cues: _SentenceCues) -> bool:
