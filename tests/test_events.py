@@ -384,3 +384,18 @@ def test_a_meeting_of_listed_parties_is_one_event_but_a_tour_is_one_per_host() -
     assert meeting == {("IRN", "CONSULT", "TUR")}, meeting
     tour = _tuples(code_document(RawDocument("زار وزير الخارجية الإيراني الكويت وقطر والعراق.")))
     assert {("IRN", "CONSULT", code) for code in ("KWT", "QAT", "IRQ")} <= tour, tour
+
+
+def test_an_understanding_reached_is_an_agreement_and_the_meeting_it_was_reached_at_stays() -> None:
+    persian = _tuples(
+        code_document(
+            RawDocument("آمریکا هفته گذشته در دیدار با روسیه به تفاهم‌هایی درباره کنترل تسلیحات رسید.")
+        )
+    )
+    assert {("USA", "AGREE", "RUS"), ("USA", "CONSULT", "RUS")} <= persian, persian
+    arabic = code_document(
+        RawDocument(
+            "وقال رئيس منظمة الطاقة الذرية الإيرانية إن هناك تفاهم مع الوكالة الدولية للطاقة الذرية بشأن التفتيش."
+        )
+    )
+    _has(arabic, "IRN", "AGREE", "IAEA")

@@ -297,7 +297,7 @@ def _outer_triggers(matches: list[WordMatch], words: list[str], language: str) -
     content_end = -1  # last word of the content-taking trigger or of its content
     clause = False  # the content is a clause opened by a complementizer
     for match in matches:
-        if kept and _content_before(kept[-1], match, language):
+        if kept and _content_before(kept[-1], match, words, language):
             if not _agreed_act(match, kept[-1]):
                 kept[-1] = match
             content_end = match.last
@@ -345,11 +345,12 @@ UNREALISED_CONTENT = frozenset({"AGREE", "REQUEST", "THREATEN"})
 PERSIAN_OBJECT_WORDS = 6
 
 
-def _content_before(content: WordMatch, verb: WordMatch, language: str) -> bool:
+def _content_before(content: WordMatch, verb: WordMatch, words: list[str], language: str) -> bool:
     """Persian puts the content before its light verb: in «از این حمله حمایت کرد» the attack is what
     is supported, not an event of its own; so is a longer noun phrase (no light verb of its own) in the
     object of a verb whose content has not happened (agreed to, asked for, threatened). What is praised
-    or condemned («از کمک‌های ترکیه قدردانی کرد») happened, and stays an event."""
+    or condemned («از کمک‌های ترکیه قدردانی کرد») happened, and stays an event; so does a noun after
+    «در», where the verb's act took place («در دیدار با روسیه به تفاهم رسید»)."""
     if verb.item.event not in CONTENT_TAKING or len(verb.item.pattern.words) == 1:
         return False
     distance = verb.first - content.last
@@ -360,6 +361,7 @@ def _content_before(content: WordMatch, verb: WordMatch, language: str) -> bool:
         and verb.item.event in UNREALISED_CONTENT
         and 0 < distance <= PERSIAN_OBJECT_WORDS
         and not PERSIAN_LIGHT_VERBS & set(content.item.pattern.words)
+        and not (content.first > 0 and words[content.first - 1] in PLACE_MARKERS["fa"])
     )
 
 
