@@ -187,6 +187,13 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("IRN", "THREATEN", "BHR", "asserted"),
             None,
         ),
+        # What is defended right after «الدفاع عن» is the one supported; borders are no party.
+        (
+            "وزير الخارجية الروسي دافع عن موقف إيران أمام مجلس الأمن.",
+            ("RUS", "SUPPORT", "IRN", "asserted"),
+            None,
+        ),
+        ("وأكد قائد الجيش اللبناني التزام الجيش بالدفاع عن الحدود مع سوريا.", None, "SUPPORT"),
         # A pledge is the intention of the act it announces, not an agreement.
         ("تعهدت ألمانيا بتقديم مساعدات إنسانية إلى اليمن.", ("DEU", "AID", "YEM", "intended"), "AGREE"),
         # What two states agree on is not a second event.

@@ -416,7 +416,9 @@ def _code_one(
     actor, recipient, actor_rule, recipient_rule = roles
     if recipient is None and not _may_lack_recipient(trigger, cues):
         return []
-    if _threat_as_situation(context.language, match, actor_rule):
+    if _threat_as_situation(context.language, match, actor_rule) or _defends_a_thing(
+        context.language, trigger, recipient, words, trigger_end
+    ):
         return []
     if trigger.event == "PROTEST" and actor.sector not in PROTESTING_SECTORS:
         # "protests in Kazakhstan", "the unrest in Almaty": the people protest, their state is the target.
@@ -518,6 +520,22 @@ def _threat_as_situation(language: str, match: WordMatch, actor_rule: str) -> bo
         and len(match.item.pattern.words) == 1
         and match.prefix.endswith(ARABIC_DEFINITE)
         and not actor_rule.startswith("subject or genitive right after")
+    )
+
+
+def _defends_a_thing(
+    language: str, trigger: Trigger, recipient: Unit | None, words: list[Word], trigger_end: int
+) -> bool:
+    """«الدفاع عن الحدود», "defend its borders": what is defended right after the verb is a thing, so
+    the state named further on is not the one supported (Persian puts the defended before the verb)."""
+    return (
+        language in ("ar", "en")
+        and trigger.mode == "defend"
+        and (
+            recipient is None
+            or recipient.start < trigger_end
+            or _words_between(words, trigger_end, recipient.start) > 1
+        )
     )
 
 
