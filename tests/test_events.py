@@ -194,6 +194,17 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             None,
         ),
         ("وأكد قائد الجيش اللبناني التزام الجيش بالدفاع عن الحدود مع سوريا.", None, "SUPPORT"),
+        # The noun before «الذي» is the subject of the verb after it.
+        (
+            "التقى الرئيس المصري اليوم بالقاهرة الرئيس اليمني الذي يزور مصر حاليا.",
+            ("YEM", "CONSULT", "EGY", "asserted"),
+            None,
+        ),
+        (
+            "وكان الرئيس الإيراني الذي زار السودان قبل ثلاث سنوات قد وعد بقرض.",
+            ("IRN", "CONSULT", "SDN", "asserted"),
+            None,
+        ),
         # A pledge is the intention of the act it announces, not an agreement.
         ("تعهدت ألمانيا بتقديم مساعدات إنسانية إلى اليمن.", ("DEU", "AID", "YEM", "intended"), "AGREE"),
         # What two states agree on is not a second event.

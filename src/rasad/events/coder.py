@@ -56,6 +56,8 @@ DEMONSTRATIVES = {
 }
 # Arabic prefixes that end in the definite article: «اللقاء», «والمشاورات», «بالزيارة», «للقاء».
 ARABIC_DEFINITE = ("ال", "لل")
+# Arabic relative pronouns: the noun before one is the subject of the verb after it.
+ARABIC_RELATIVES = frozenset(normalize_string(w) for w in "الذي التي الذين اللذان اللتان".split())
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
@@ -648,7 +650,10 @@ def _roles(
     actor: Unit | None = None
     rule = ""
     right_before = [u for u in before if _words_between(words, u.end, trigger_start) == 0]
-    if language == "ar" and right_before and not _nominal_has_genitive(right_after, nominal):
+    antecedent = _relative_antecedent(language, words, before, trigger_start)
+    if antecedent is not None:
+        actor, rule = antecedent, "antecedent of the relative pronoun before the verb"
+    elif language == "ar" and right_before and not _nominal_has_genitive(right_after, nominal):
         actor, rule = right_before[-1], "subject right before the verb (SVO, headline style)"
     elif language == "ar" and right_after:
         actor, rule = right_after[0], "subject or genitive right after the trigger (VSO)"
@@ -683,6 +688,21 @@ def _is_nominal(trigger: Trigger, language: str) -> bool:
     after it, where a verb takes the subject."""
     words = trigger.pattern.words
     return len(words) == 1 or (language == "fa" and words[-1] in PERSIAN_PLURALS)
+
+
+def _relative_antecedent(
+    language: str, words: list[Word], before: list[Unit], trigger_start: int
+) -> Unit | None:
+    """«أحمدي نجاد الذي زار السودان»: a verb right after a relative pronoun has the noun before the
+    pronoun as its subject (the state after the verb is its object)."""
+    if language != "ar":
+        return None
+    preceding = [w for w in words if w.end <= trigger_start]
+    if not preceding or preceding[-1].text not in ARABIC_RELATIVES:
+        return None
+    pronoun = preceding[-1]
+    near = [u for u in before if u.end <= pronoun.start and _words_between(words, u.end, pronoun.start) == 0]
+    return near[-1] if near else None
 
 
 def _unattributed(
