@@ -362,6 +362,8 @@ def test_the_victim_of_an_attack_is_its_target_and_the_attacker_stays_unnamed(te
         ("وأجرى وزير الخارجية المصري مباحثات مطولة أمس.", None),
         ("ورفضت وزارة الدفاع الأردنية التعليق على هذه التقارير.", None),
         ("مذاکرات وزیر خارجه فرانسه چند ساعت طول کشید.", None),
+        # A meeting has two sides, whatever else the sentence names.
+        ("وقال وزير الدفاع العراقي في لقاء مع قناة تلفزيونية إن دول العالم كلها عاجزة أمام هذا الفكر.", None),
         # A general addressee is named: the event stands with no recipient.
         ("وطالبت السعودية المجتمع الدولي باتخاذ موقف حازم.", ("SAU", "REQUEST")),
         ("ایران از جامعه جهانی خواست در برابر این اقدام سکوت نکند.", ("IRN", "REQUEST")),

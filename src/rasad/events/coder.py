@@ -546,6 +546,8 @@ def _may_lack_recipient(trigger: Trigger, cues: _SentenceCues) -> bool:
     or the sentence names a general addressee ("the international community", "anyone who"). Otherwise
     the counterpart is there but unresolved (a pronoun, an unknown name), and a null recipient would be
     false; a meeting or an agreement always has two sides."""
+    if trigger.event in SYMMETRIC:
+        return False
     return trigger.event in NO_RECIPIENT_NEEDED or bool(cues.find("addressees"))
 
 
