@@ -313,6 +313,13 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
         ),
         # Ending a sanctions waiver puts the sanctions back.
         ("آمریکا معافیت‌های تحریمی ایران را لغو کرد.", ("USA", "SANCTION", "IRN", "asserted"), "CONCEDE"),
+        # Support against an epidemic is help: AID.
+        (
+            "پکن از ایتالیا در مقابله با ویروس کرونا حمایت خواهد کرد.",
+            ("CHN", "AID", "ITA", "intended"),
+            "SUPPORT",
+        ),
+        ("وأكدت الصين دعمها لإيطاليا في مواجهة فيروس كورونا.", ("CHN", "AID", "ITA", "asserted"), "SUPPORT"),
         # Cutting aid is a sanction, not aid.
         (
             "اتحادیه اروپا کمک‌های مالی خود به ترکیه را کاهش داد.",
