@@ -260,6 +260,9 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("USA", "REJECT", "RUS", "asserted"),
             None,
         ),
+        # Holding the veto is no veto cast.
+        ("آمریکا بزرگ‌ترین سهامدار صندوق بین المللی پول است و از حق وتو برخوردار است.", None, "REJECT"),
+        ("روسیه قطعنامه پیشنهادی آمریکا را وتو کرد.", ("RUS", "REJECT", "USA", "asserted"), None),
         # «ضبط شده» is recorded, not seized.
         ("کانادا اطلاعات ضبط شده جعبه سیاه هواپیما را از ایران خواست.", None, "COERCE"),
         # «ب» is a verb prefix: «بسفر» (the Bosphorus) is no «سفر» (trip).
