@@ -434,6 +434,8 @@ def _code_one(
         and not actor_rule.startswith("not named")
         and _passive(cues.find("voice"), match, words, actor, context.language)
     )
+    if passive and recipient is not None and _giver_unnamed(trigger, recipient_rule):
+        return []
     if passive and recipient is not None:
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "receiving or exposure verb (roles swapped)", actor_rule
@@ -539,6 +541,13 @@ def _defends_a_thing(
             or _words_between(words, trigger_end, recipient.start) > 1
         )
     )
+
+
+def _giver_unnamed(trigger: Trigger, recipient_rule: str) -> bool:
+    """«وتلقت تشيلي وأرمينيا إشادة»: praise or a demand received comes from someone the sentence
+    names with a preposition («إشادة من X»); without one the other state named is no giver. A host's
+    guest is its object (CONSULT), and an attack's author may stay unnamed."""
+    return trigger.event not in UNATTRIBUTED | {"CONSULT"} and not recipient_rule.startswith("preposition")
 
 
 def _may_lack_recipient(trigger: Trigger, cues: _SentenceCues) -> bool:
