@@ -205,9 +205,9 @@ def _tuples(record: dict) -> set[tuple[str | None, str, str | None]]:
             ("IRN", "CONSULT", "SDN", "asserted"),
             None,
         ),
-        # Praise received comes from the one named after «من»; with nobody named there is no giver.
+        # Praise received comes from the one named as its giver; another state of the sentence is none.
         ("وتلقت مصر إشادة من الولايات المتحدة على جهودها.", ("USA", "SUPPORT", "EGY", "asserted"), None),
-        ("وتلقت تشيلي وأرمينيا إشادة في التقرير السنوي.", None, "SUPPORT"),
+        ("وكانت تشيلي وأرمينيا في الفئة الأولى وتلقتا إشادة على جهودهما.", None, "SUPPORT"),
         # A pledge is the intention of the act it announces, not an agreement.
         ("تعهدت ألمانيا بتقديم مساعدات إنسانية إلى اليمن.", ("DEU", "AID", "YEM", "intended"), "AGREE"),
         # What two states agree on is not a second event.

@@ -544,10 +544,11 @@ def _defends_a_thing(
 
 
 def _giver_unnamed(trigger: Trigger, recipient_rule: str) -> bool:
-    """«وتلقت تشيلي وأرمينيا إشادة»: praise or a demand received comes from someone the sentence
-    names with a preposition («إشادة من X»); without one the other state named is no giver. A host's
-    guest is its object (CONSULT), and an attack's author may stay unnamed."""
-    return trigger.event not in UNATTRIBUTED | {"CONSULT"} and not recipient_rule.startswith("preposition")
+    """«وتلقت تشيلي وأرمينيا إشادة»: what is received comes from someone the sentence names as its
+    giver («إشادة من X», «حملة انتقادات من قبل X» after the one exposed); a state that is only some
+    other actor of the sentence is no giver. A host's guest is its object (CONSULT), and an attack's
+    author may stay unnamed."""
+    return trigger.event not in UNATTRIBUTED | {"CONSULT"} and recipient_rule.startswith("other actor")
 
 
 def _may_lack_recipient(trigger: Trigger, cues: _SentenceCues) -> bool:
