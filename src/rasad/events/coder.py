@@ -388,6 +388,7 @@ def _retold(language: str, words: list[Word], match: WordMatch, event: dict, ear
 
 
 def _party(side: dict | None) -> str | None:
+    """A side's key as the dev scorer reads it: its organisation, else its country."""
     return None if side is None else side["org"] or side["code"]
 
 
