@@ -120,6 +120,16 @@ COMPLEMENTIZERS = {
     "fa": frozenset(normalize_string(w) for w in "که".split()),
     "en": frozenset({"that"}),
 }
+# Words that point back at something already told: «هذه الزيارة», «این دیدار», "this meeting".
+DEMONSTRATIVES = {
+    "ar": frozenset(normalize_string(w) for w in "هذا هذه ذلك تلك".split()),
+    "fa": frozenset(normalize_string(w) for w in "این آن همین همان".split()),
+    "en": frozenset("this that these those the".split()),
+}
+# Arabic prefixes that end in the definite article: «اللقاء», «والمشاورات», «بالزيارة», «للقاء».
+ARABIC_DEFINITE_PREFIXES = ("ال", "لل")
+# Arabic relative pronouns: the noun before one is the subject of the verb after it.
+ARABIC_RELATIVES = frozenset(normalize_string(w) for w in "الذي التي الذين اللذان اللتان".split())
 # Clitic prepositions glued to an Arabic actor word: ل (to), ب (with/by).
 ARABIC_CLITIC_TARGET = ("ل", "ب", "ول", "وب", "لل", "ولل")
 PERSIAN_OBJECT_MARKER = normalize_string("را")
@@ -131,8 +141,18 @@ CONTENT_TAKING = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT"
 PROTESTING_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REB", "REL", "PTY", "MED", "BUS", "NGO"})
 # Types reported even when the sentence does not name who acted.
 UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
+# Types coded without a counterpart: an attack or protest on no named party, a deployment toward a region.
+NO_RECIPIENT_NEEDED = UNATTRIBUTED | {"MOBILIZE"}
 # Words between a request, threat, agreement... and the trigger of what it is about.
 NESTED_CONTENT_WORDS = 3
+# A content clause opened by a complementizer just after the trigger («مهلت داد تا ... عقب نشینی کند»,
+# «طالبت بأن ...», "urged X to ...") runs on to its own verb: this many words.
+CLAUSE_CONTENT_WORDS = 16
+CONTENT_COMPLEMENTIZERS = {
+    "ar": frozenset(normalize_string(w) for w in "أن بأن وأن".split()),
+    "fa": frozenset(normalize_string(w) for w in "تا که".split()),
+    "en": frozenset("that to".split()),
+}
 # How far a receiving or exposure verb may stand before its trigger, its subject in between.
 VOICE_VERB_WORDS = 14
 HISTORICAL_YEARS = 2  # an event dated this many years before publication is background
@@ -195,6 +215,7 @@ def _indexes(language: str) -> dict[str, WordIndex]:
         "modes": index(lexicon.modes),
         "reporting": index(lexicon.reporting),
         "voice": index(lexicon.voice),
+        "addressees": index(lexicon.addressees),
     }
 
 
@@ -229,10 +250,13 @@ def code_events(
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
             located = _in_original(context.normalized, sentence)
-            for match in _outer_triggers(triggers):
-                current += _code_one(
+            for match in _outer_triggers(triggers, words, context.language):
+                coded = _code_one(
                     context, sequence, sentence, located, units, match, cues, document_contexts, actors
                 )
+                current += [
+                    e for e in coded if not _retold(context.language, located, match, e, events + current)
+                ]
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
@@ -350,46 +374,126 @@ def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
     return attached
 
 
+# The Persian subjunctive and imperative prefix: verbs take it, the verbal nouns that start most Persian
+# triggers do not («بسفر» is the Bosphorus, not «سفر» with it).
+PERSIAN_VERB_PREFIX = normalize_string("ب")
+
+
 def _triggers(index: WordIndex, words: list[str]) -> list[WordMatch]:
-    """Trigger matches, longest first where they overlap, in text order."""
+    """Trigger matches, longest first where they overlap (then the form of more words, the more
+    specific: «لغو ... معافیت ... تحریم» over «لغو ... تحریم»), in text order."""
     chosen: list[WordMatch] = []
-    for match in sorted(index.find(words), key=lambda m: (m.first - m.last, m.first)):
+    ranked = sorted(index.find(words), key=lambda m: (m.first - m.last, -len(m.item.pattern.words), m.first))
+    for match in ranked:
+        if index.language == "fa" and match.prefix == PERSIAN_VERB_PREFIX:
+            continue
         if all(match.last < other.first or match.first > other.last for other in chosen):
             chosen.append(match)
     return sorted(chosen, key=lambda m: m.first)
 
 
-def _outer_triggers(matches: list[WordMatch]) -> list[WordMatch]:
+def _outer_triggers(matches: list[WordMatch], words: list[str], language: str) -> list[WordMatch]:
     """Triggers that are not the content of the one just before them: in "تطالب موسكو بانسحاب الناتو"
     the withdrawal is what Moscow demands, not an event of its own. The content may itself take
     content ("وافقت على السماح للجيش بشن ضربات": the strikes are what is allowed, which is what was
-    agreed), so the chain is followed from the last word of the content."""
+    agreed), so the chain is followed from the last word of the content. A complementizer just after
+    the trigger opens a content clause that runs on to its verb (``CLAUSE_CONTENT_WORDS``)."""
     kept: list[WordMatch] = []
     content_end = -1  # last word of the content-taking trigger or of its content
+    clause = False  # the content is a clause opened by a complementizer
     for match in matches:
-        if kept and _content_before(kept[-1], match):
-            kept[-1] = match
+        if kept and _content_before(kept[-1], match, words, language):
+            if not _agreed_act(match, kept[-1]):
+                kept[-1] = match
             content_end = match.last
             continue
-        if (
-            content_end >= 0
-            and 0 < match.first - content_end <= NESTED_CONTENT_WORDS
-            and (len(match.item.pattern.words) == 1 or match.first - content_end == 1)
+        distance = match.first - content_end
+        if content_end >= 0 and (
+            (clause and 0 < distance <= CLAUSE_CONTENT_WORDS)
+            or (
+                0 < distance <= NESTED_CONTENT_WORDS and (len(match.item.pattern.words) == 1 or distance == 1)
+            )
         ):
+            if _agreed_act(kept[-1], match):
+                kept[-1] = match
             content_end = match.last
+            clause = False  # what the content itself takes stays close to it
             continue
         kept.append(match)
         content_end = match.last if match.item.event in CONTENT_TAKING else -1
+        # The complementizer may follow a light verb the trigger leaves out: «درخواست کرد تا».
+        clause = content_end >= 0 and bool(
+            CONTENT_COMPLEMENTIZERS[language] & set(words[content_end + 1 : content_end + 3])
+        )
     return kept
 
 
-def _content_before(content: WordMatch, verb: WordMatch) -> bool:
-    """Persian puts the content before its light verb: in «از این حمله حمایت کرد» the attack is what
-    is supported, not an event of its own."""
+# Acts one state does to another: agreeing to one («با تعلیق تحریم‌ها موافقت کرد», «وافقت على تخفيف
+# العقوبات») is that act, as a pledge is (dev guidelines: easing sanctions agreed is CONCEDE).
+UNILATERAL = frozenset({"CONCEDE", "SANCTION", "RETREAT", "AID"})
+
+
+def _agreed_act(agreement: WordMatch, content: WordMatch) -> bool:
+    """True when ``content`` is a one-sided act agreed to, which stands for the agreement; allowing
+    another's act («وافقت على السماح») is approving it, an agreement."""
     return (
-        verb.item.event in CONTENT_TAKING and len(verb.item.pattern.words) > 1
-        and len(content.item.pattern.words) == 1 and 0 < verb.first - content.last <= 2
-    )  # fmt: skip
+        agreement.item.event == "AGREE" and content.item.event in UNILATERAL and content.item.mode != "allow"
+    )
+
+
+# Persian light verbs: a form with one of them is a verb, one without is a noun phrase.
+PERSIAN_LIGHT_VERBS = frozenset(normalize_string(w) for w in "کرد کن داد ده شد شو گرفت گیر ورزید زد".split())
+# Types whose content is yet to happen: what is agreed to, asked for or threatened is no event of its own.
+UNREALISED_CONTENT = frozenset({"AGREE", "REQUEST", "THREATEN"})
+# How far a Persian noun phrase may run before the light verb it is the object of: «از اقدام آمریکا در
+# لغو معافیت‌ها ... استقبال کرد».
+PERSIAN_OBJECT_WORDS = 6
+
+
+def _content_before(content: WordMatch, verb: WordMatch, words: list[str], language: str) -> bool:
+    """Persian puts the content before its light verb: in «از این حمله حمایت کرد» the attack is what
+    is supported, not an event of its own; so is a longer noun phrase (no light verb of its own) in the
+    object of a verb whose content has not happened (agreed to, asked for, threatened). What is praised
+    or condemned («از کمک‌های ترکیه قدردانی کرد») happened, and stays an event; so does a noun after
+    «در», where the verb's act took place («در دیدار با روسیه به تفاهم رسید»)."""
+    if verb.item.event not in CONTENT_TAKING or len(verb.item.pattern.words) == 1:
+        return False
+    distance = verb.first - content.last
+    if len(content.item.pattern.words) == 1 and 0 < distance <= 2:
+        return True
+    return (
+        language == "fa"
+        and verb.item.event in UNREALISED_CONTENT
+        and 0 < distance <= PERSIAN_OBJECT_WORDS
+        and not PERSIAN_LIGHT_VERBS & set(content.item.pattern.words)
+        and not (content.first > 0 and words[content.first - 1] in PLACE_MARKERS["fa"])
+    )
+
+
+def _retold(language: str, words: list[Word], match: WordMatch, event: dict, earlier: list[dict]) -> bool:
+    """A verbal noun made definite («اللقاء», «المشاورات») or pointed at («این دیدار», "this visit")
+    names an event the article has already told: once the document has an event of that type with one
+    of its parties, this is that event again, whatever roles the sentence seems to give."""
+    if len(match.item.pattern.words) != 1:
+        return False
+    written = match.item.pattern  # the lexicon may list the definite noun itself: «=اللقاء»
+    definite = language == "ar" and (
+        match.prefix.endswith(ARABIC_DEFINITE_PREFIXES)
+        or (written.exact[0] and written.words[0].startswith("ال"))
+    )
+    pointed = match.first > 0 and words[match.first - 1].text in DEMONSTRATIVES[language]
+    if not (definite or pointed):
+        return False
+    parties = {_party(event["actor"]), _party(event["recipient"])} - {None}
+    return any(
+        e["event"] == event["event"] and parties & {_party(e["actor"]), _party(e["recipient"])}
+        for e in earlier
+    )
+
+
+def _party(side: dict | None) -> str | None:
+    """A side's key as the dev scorer reads it: its organisation, else its country."""
+    return None if side is None else side["org"] or side["code"]
 
 
 def _cues(index: WordIndex, words: list[str], scope: str | None = None) -> list[WordMatch]:
@@ -412,15 +516,30 @@ def _code_one(
             context.text, cues.find("reporting"), words, units, trigger_start, context.language
         )
         reporters = (reporters | speakers) - resumed
+    # A party is never a word of the trigger: neither its head nor, after a gap, its last word
+    # («محموله ... پزشکی»: the doctor in "medical" is no recipient).
+    last_word = words[match.last]
     candidates = [
-        u for u in units if u not in reporters and not (u.start < trigger_end and trigger_start < u.end)
-    ]
-    roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end)
+        u for u in units
+        if u not in reporters
+        and not (u.start < trigger_end and trigger_start < u.end)
+        and not (u.start < last_word.end and last_word.start < u.end)
+    ]  # fmt: skip
+    clause_start = _reported_clause_start(context.language, cues.find("reporting"), words, trigger_start)
+    roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end, clause_start)
     if roles is None:
         if trigger.event not in UNATTRIBUTED:
             return []
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
+    if recipient is None and not _may_lack_recipient(trigger, cues):
+        return []
+    if (
+        _threat_as_situation(context.language, match, actor_rule)
+        or _defends_a_thing(context.language, trigger, recipient, words, trigger_end)
+        or _interview(trigger, recipient)
+    ):
+        return []
     if trigger.event == "PROTEST":
         actor, recipient, actor_rule, recipient_rule = _protesters(
             actor, recipient, actor_rule, recipient_rule, _named_by_trigger(units, trigger_start, trigger_end)
@@ -430,9 +549,14 @@ def _code_one(
         and not actor_rule.startswith("not named")
         and _passive(cues.find("voice"), match, words, actor, context.language)
     )
+    if passive and recipient is not None and _giver_unnamed(trigger, recipient_rule):
+        return []
     if passive and recipient is not None:
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "receiving or exposure verb (roles swapped)", actor_rule
+    elif recipient is not None and _host_then_guest(context, trigger, actor, recipient):
+        actor, recipient = recipient, actor
+        actor_rule, recipient_rule = "guest after the host's masdar («استقبال X لـY»)", actor_rule
     elif passive and trigger.event in UNATTRIBUTED:
         # «مقتل جنديين أميركيين», «تعرضت السفارة لهجوم»: the one named is the victim, the attacker unnamed.
         actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
@@ -518,7 +642,7 @@ def _code_one(
         "explanation": explanation,
         "cameo": cameo.get((trigger.event, modality)) or cameo.get((trigger.event, "*")),
     }
-    if recipient is None:
+    if recipient is None or _among_listed(context.text, trigger, actor, recipient):
         return [event]
     copies = [event]
     for other in _coordinated_with(context.text, units, recipient, actor):
@@ -614,6 +738,76 @@ def _count_follows(words: list[Word], match: WordMatch) -> bool:
     return following < len(words) and (
         words[following].text.isdigit() or words[following].text in COUNT_WORDS
     )
+
+
+def _host_then_guest(context: CodingContext, trigger: Trigger, actor: Unit, recipient: Unit) -> bool:
+    """«استقبال الملك لوزير الخارجية»: after a hosting masdar the genitive is the host when the guest
+    follows with «لـ» (alone, the genitive is the guest: «استقبال الرئيس الصيني»); the guest consults."""
+    if context.language != "ar" or trigger.mode != "host" or len(trigger.pattern.words) != 1:
+        return False
+    word_start = recipient.start
+    while word_start > 0 and context.text[word_start - 1].isalpha():
+        word_start -= 1
+    glued = normalize_string(context.text[word_start : recipient.start])
+    return actor.end <= recipient.start and glued in ("ل", "لل")
+
+
+def _threat_as_situation(language: str, match: WordMatch, actor_rule: str) -> bool:
+    """«التهديدات كثيرة», «الرد على التهديد الممتد عبر الحدود»: a definite threat or warning noun with
+    no author right after it names a danger, not a threat someone made («التهديدات الإيرانية» has one)."""
+    return (
+        language == "ar"
+        and match.item.event == "THREATEN"
+        and len(match.item.pattern.words) == 1
+        and match.prefix.endswith(ARABIC_DEFINITE_PREFIXES)
+        and not actor_rule.startswith("subject or genitive right after")
+    )
+
+
+def _defends_a_thing(
+    language: str, trigger: Trigger, recipient: Unit | None, words: list[Word], trigger_end: int
+) -> bool:
+    """«الدفاع عن الحدود», "defend its borders": what is defended right after the verb is a thing, so
+    the state named further on is not the one supported (Persian puts the defended before the verb)."""
+    return (
+        language in ("ar", "en")
+        and trigger.mode == "defend"
+        and (
+            recipient is None
+            or recipient.start < trigger_end
+            or _words_between(words, trigger_end, recipient.start) > 1
+        )
+    )
+
+
+def _interview(trigger: Trigger, recipient: Unit | None) -> bool:
+    """«في لقاء مع قناة تلفزيونية», "in an interview with the BBC": a meeting whose other side is a
+    media outlet of no stated state is an interview, a statement, not a consultation between actors."""
+    return (
+        trigger.event == "CONSULT"
+        and recipient is not None
+        and recipient.sector == "MED"
+        and recipient.code is None
+        and recipient.org is None
+    )
+
+
+def _giver_unnamed(trigger: Trigger, recipient_rule: str) -> bool:
+    """«وتلقت تشيلي وأرمينيا إشادة»: what is received comes from someone the sentence names as its
+    giver («إشادة من X», «حملة انتقادات من قبل X» after the one exposed); a state that is only some
+    other actor of the sentence is no giver. A host's guest is its object (CONSULT), and an attack's
+    author may stay unnamed."""
+    return trigger.event not in UNATTRIBUTED | {"CONSULT"} and recipient_rule.startswith("other actor")
+
+
+def _may_lack_recipient(trigger: Trigger, cues: _SentenceCues) -> bool:
+    """An event with no counterpart is coded only when it needs none (an attack, a protest, a deployment)
+    or the sentence names a general addressee ("the international community", "anyone who"). Otherwise
+    the counterpart is there but unresolved (a pronoun, an unknown name), and a null recipient would be
+    false; a meeting or an agreement always has two sides."""
+    if trigger.event in SYMMETRIC:
+        return False
+    return trigger.event in NO_RECIPIENT_NEEDED or bool(cues.find("addressees"))
 
 
 def _passive(voice: list[WordMatch], match: WordMatch, words: list[Word], actor: Unit, language: str) -> bool:
@@ -741,11 +935,24 @@ def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> 
     return False
 
 
+def _reported_clause_start(
+    language: str, reporting: list[WordMatch], words: list[Word], trigger_start: int
+) -> int:
+    """Where the reported clause of a Persian trigger begins: after the last reporting verb before it
+    («معاون وزیر خارجه روسیه گفت، ایالات متحده ... امتناع ورزید»: the United States refused, the speaker
+    only tells it). 0 when no reporting verb stands before the trigger."""
+    if language != "fa":
+        return 0
+    ends = [words[m.last].end for m in reporting if words[m.last].end <= trigger_start]
+    return max(ends, default=0)
+
+
 def _roles(
     context: CodingContext, words: list[Word], units: list[Unit], trigger: Trigger, trigger_start: int,
-    trigger_end: int,
+    trigger_end: int, clause_start: int = 0,
 ) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
-    """(source, target, how the source was found, how the target was found), or None without a source."""
+    """(source, target, how the source was found, how the target was found), or None without a source.
+    A subject of the reported clause (after ``clause_start``) is preferred to the one who reports it."""
     language = context.language
     limit = MAX_SOURCE_DISTANCE[language]
     places = [u for u in units if _marked_as_place(context, words, u)]
@@ -757,13 +964,17 @@ def _roles(
                                     _words_between(words, trigger_end, u.start)) <= limit
     ]  # fmt: skip
     before = [u for u in subjects if u.end <= trigger_start]
+    before = [u for u in before if u.start >= clause_start] or before
     after = [u for u in subjects if u.start >= trigger_end]
     right_after = [u for u in after if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS]
-    nominal = len(trigger.pattern.words) == 1 and not _plural_verb(words, trigger_start, language)
+    nominal = _is_nominal(trigger, language) and not _plural_verb(words, trigger_start, language)
     actor: Unit | None = None
     rule = ""
     right_before = [u for u in before if _words_between(words, u.end, trigger_start) == 0]
-    if language == "ar" and right_before and not _nominal_has_genitive(right_after, nominal):
+    antecedent = _relative_antecedent(language, words, before, trigger_start)
+    if antecedent is not None:
+        actor, rule = antecedent, "antecedent of the relative pronoun before the verb"
+    elif language == "ar" and right_before and not _nominal_has_genitive(right_after, nominal):
         actor, rule = right_before[-1], "subject right before the verb (SVO, headline style)"
     elif language == "ar" and right_after:
         actor, rule = right_after[0], "subject or genitive right after the trigger (VSO)"
@@ -794,6 +1005,32 @@ def _plural_verb(words: list[Word], trigger_start: int, language: str) -> bool:
     verbal noun: its subject may stand before it («مجهولين خطفوا القنصل»)."""
     word = next((w.text for w in words if w.start == trigger_start), "")
     return language == "ar" and word.endswith("وا")
+
+
+# Persian plural endings written apart (ZWNJ): a form ending in one is a noun («کمک های»).
+PERSIAN_PLURALS = frozenset(normalize_string(w) for w in "ها های".split())
+
+
+def _is_nominal(trigger: Trigger, language: str) -> bool:
+    """A verbal noun (one word, or a Persian plural noun «کمک‌های») takes its source from the genitive
+    after it, where a verb takes the subject."""
+    words = trigger.pattern.words
+    return len(words) == 1 or (language == "fa" and words[-1] in PERSIAN_PLURALS)
+
+
+def _relative_antecedent(
+    language: str, words: list[Word], before: list[Unit], trigger_start: int
+) -> Unit | None:
+    """«أحمدي نجاد الذي زار السودان»: a verb right after a relative pronoun has the noun before the
+    pronoun as its subject (the state after the verb is its object)."""
+    if language != "ar":
+        return None
+    preceding = [w for w in words if w.end <= trigger_start]
+    if not preceding or preceding[-1].text not in ARABIC_RELATIVES:
+        return None
+    pronoun = preceding[-1]
+    near = [u for u in before if u.end <= pronoun.start and _words_between(words, u.end, pronoun.start) == 0]
+    return near[-1] if near else None
 
 
 def _unattributed(
@@ -835,6 +1072,17 @@ def _coordinated_head(text: str, before: list[Unit], subject: Unit) -> Unit:
             break
         head = unit
     return head
+
+
+def _among_listed(text: str, trigger: Trigger, actor: Unit, recipient: Unit) -> bool:
+    """A meeting or agreement among parties listed together («بين چین، ایالات متحده، روسیه، فرانسه و
+    انگلیس») is one event among them all, coded as its first two: the others are not each the
+    counterpart of the first."""
+    return (
+        trigger.event in SYMMETRIC
+        and actor.end <= recipient.start
+        and bool(_COORDINATION.fullmatch(text[actor.end : recipient.start]))
+    )
 
 
 def _coordinated_with(text: str, units: list[Unit], first: Unit, actor: Unit) -> list[Unit]:

@@ -1,4 +1,4 @@
-"""Event lexicons: triggers, modality cues, context and mode cues, reporting words, CAMEO map.
+"""Event lexicons: triggers, modality cues, context and mode cues, reporting and addressee words, CAMEO map.
 
 All of it is TSV data in ``events/data`` (see the README there). Forms are matched word by word on
 normalised text; each word of a form matches a text word carrying it with the attached prefixes and
@@ -66,6 +66,7 @@ class Lexicon:
     modes: list[Cue] = field(default_factory=list)
     reporting: list[Cue] = field(default_factory=list)
     voice: list[Cue] = field(default_factory=list)
+    addressees: list[Cue] = field(default_factory=list)
     cameo: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
@@ -134,6 +135,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     for _, row in _rows(folder, "voice.tsv"):
         for pattern in _patterns(row.get("forms", "")):
             lexicon.voice.append(Cue(row["lang"], "passive", pattern))
+    for _, row in _rows(folder, "addressees.tsv"):
+        for pattern in _patterns(row.get("forms", "")):
+            lexicon.addressees.append(Cue(row["lang"], "addressee", pattern))
     for _, row in _rows(folder, "cameo.tsv"):
         lexicon.cameo[(row["event"], row.get("modality") or "*")] = row["cameo"]
     return lexicon
@@ -169,7 +173,7 @@ def validate_lexicon(folder: Path | None = None) -> list[str]:
             problems.append(f"{where}: modality must be one of {', '.join(MODALITIES)}")
         if row.get("scope") not in SCOPES:
             problems.append(f"{where}: scope must be one of {', '.join(SCOPES)}")
-    for name in ("context.tsv", "modes.tsv", "reporting.tsv", "voice.tsv"):
+    for name in ("context.tsv", "modes.tsv", "reporting.tsv", "voice.tsv", "addressees.tsv"):
         for line, row in _rows(folder, name):
             problems += _check_common(f"{name}:{line}", row, event=name == "modes.tsv")
     for line, row in _rows(folder, "cameo.tsv"):
