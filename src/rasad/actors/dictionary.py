@@ -92,6 +92,9 @@ class ActorDictionary:
     not_after: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
     # (country, lower-case role) -> the people who held that office, with the term
     office_holders: dict[tuple[str, str], list[tuple[Concept, Term]]] = field(default_factory=dict)
+    # Bare family names that are also words or shared («ظريف», «الصيد»): searched apart, used only
+    # where the document already named the person or a title stands right before (see resolve.py).
+    surnames: list[Form] = field(default_factory=list)
 
     def add(self, concept: Concept, spellings: dict[str, list[str]]) -> None:
         self.concepts.append(concept)
@@ -196,6 +199,7 @@ def load_dictionary(folder: Path | None = None) -> ActorDictionary:
         dictionary.add(concept, _spellings(row))
     for person in _people(folder):
         dictionary.add(*person)
+    dictionary.surnames = list(_surnames(folder, dictionary.concepts))
     for _, row in _rows(folder, "places.tsv"):
         concept = Concept(
             row["id"],
@@ -254,6 +258,16 @@ def _people(folder: Path) -> Iterator[tuple[Concept, dict[str, list[str]]]]:
                 spellings[language] += [v for v in values if v not in spellings[language]]
         country = next((t.country for t in terms if t.country), None)
         yield Concept(key, "person", rows[0]["name"], "name", country=country, terms=terms), spellings
+
+
+def _surnames(folder: Path, concepts: list[Concept]) -> Iterator[Form]:
+    """The guarded family names of ``surnames.tsv``, as forms of their person."""
+    people = {concept.key: concept for concept in concepts if concept.kind == "person"}
+    for _, row in _rows(folder, "surnames.tsv"):
+        person = people.get(row["id"])
+        normalised = " ".join(normalize_string(row["form"]).split())
+        if person and normalised:
+            yield Form(normalised, person, row["lang"])
 
 
 @cache
@@ -318,8 +332,19 @@ def validate_dictionaries(folder: Path | None = None) -> list[str]:
             or not split_cell(row.get("not_after", ""))
         ):
             problems.append(f"context.tsv:{number}: needs lang (en, ar or fa), form and not_after words")
+    problems += _bad_surnames(folder)
     problems += _overlapping_terms(folder)
     return problems
+
+
+def _bad_surnames(folder: Path) -> list[str]:
+    """Rows of ``surnames.tsv`` without a known person id, a language or a form."""
+    people = {row["id"] for _, row in _rows(folder, "people.tsv")}
+    return [
+        f"surnames.tsv:{number}: needs an id from people.tsv, lang (en, ar or fa) and a form"
+        for number, row in _rows(folder, "surnames.tsv")
+        if row.get("id") not in people or row.get("lang") not in LANGUAGES or not row.get("form")
+    ]
 
 
 def _overlapping_terms(folder: Path) -> list[str]:

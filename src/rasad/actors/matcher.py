@@ -183,3 +183,9 @@ def _attachments(text: str, start: int, end: int, form_text: str, language: str)
 def packaged_matcher() -> ActorMatcher:
     """The matcher over the packaged dictionaries, built once per process."""
     return ActorMatcher(packaged_dictionary())
+
+
+@cache
+def packaged_surname_matcher() -> ActorMatcher:
+    """The matcher over the guarded family names alone (``surnames.tsv``), built once per process."""
+    return ActorMatcher(ActorDictionary(forms=packaged_dictionary().surnames))

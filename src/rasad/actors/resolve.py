@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasad.actors.dictionary import STATE_ORGANS, Concept, Form, packaged_dictionary
-from rasad.actors.matcher import Hit, packaged_matcher
+from rasad.actors.matcher import Hit, packaged_matcher, packaged_surname_matcher
 from rasad.text.normalize import NormalizedText, normalize_string
+from rasad.text.segment import Sentence, split_sentences
 
 # What may stand between a sector word and its country: prepositions and state nouns.
 _LINKERS = frozenset(
@@ -78,6 +79,13 @@ _PAIR_REFERENCES = {
 }
 # "The two countries" are the two states named most in the text just before (ties: the later one).
 _PAIR_WINDOW_CHARS = 500
+# "Our country", "his/her country": the country of whoever speaks or acts in the sentence.
+_SELF_REFERENCES = {
+    "ar": ("بلادنا", "بلدنا", "دولتنا", "بلاده", "بلده", "بلادها", "بلدها"),
+    "fa": ("کشورمان", "کشور ما", "کشورش", "کشور متبوعش", "کشور متبوع خود", "کشور خود"),
+    "en": ("our country", "his country", "her country"),
+}
+_ARABIC_CLITIC = "(?:[وفلب]|وب|ول|فب|فل)?"
 _KIND_PRIORITY = {"person": 0, "igo": 1, "organization": 2, "state": 3, "place": 4, "sector": 5}
 
 
@@ -150,6 +158,8 @@ def find_actor_mentions(
                 text, hits, concepts, index, start, end, concept, country, language, published
             )
     mentions += _coreferences(normalized, language, mentions, skipped)
+    mentions += _surname_mentions(normalized, language, published, mentions, skipped)
+    mentions += _self_references(normalized, language, mentions, skipped)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
@@ -193,7 +203,8 @@ def _dictionary_mention(text: str, hit: Hit, concept: Concept, published: str | 
     country, sector, org = concept.country, concept.sector, concept.org
     if concept.kind == "person":
         term = next((t for t in concept.terms if t.covers(published)), None) or concept.terms[-1]
-        country, sector, org = term.country or country, term.sector, term.org
+        # An office in an organisation (``org``) is held for no country: Borrell at the EU is not Spain.
+        country, sector, org = term.country or (None if term.org else country), term.sector, term.org
     return ActorMention(
         hit.start,
         hit.end,
@@ -454,3 +465,89 @@ def _coreferences(
                     )
                 )
     return found
+
+
+def _surname_mentions(
+    normalized: NormalizedText,
+    language: str,
+    published: str | None,
+    mentions: list[ActorMention],
+    skipped: list[tuple[int, int]],
+) -> list[ActorMention]:
+    """Guarded family names (``surnames.tsv``: «ظريف» "witty", «الصيد» "the hunting"): a person only
+    where the document named that person before, or right after a title word («الوزير ظريف»)."""
+    hits = packaged_surname_matcher().find(normalized, language)
+    if not hits:
+        return []
+    text = normalized.original
+    taken = [(m.start, m.end) for m in mentions] + skipped
+    found: list[ActorMention] = []
+    for hit in hits:
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        named = [m.key for m in mentions + found if m.kind == "person" and m.end <= hit.start]
+        people = [f.concept for f in hit.forms if f.concept.key in named]
+        if people:  # shared names («لاريجاني»): the person named last
+            person = max(people, key=lambda concept: len(named) - named[::-1].index(concept.key))
+        elif len(hit.forms) == 1 and _after_title(text, hit, mentions):
+            person = hit.forms[0].concept
+        else:
+            continue
+        found.append(_dictionary_mention(text, hit, person, published))
+    return found
+
+
+def _after_title(text: str, hit: Hit, mentions: list[ActorMention]) -> bool:
+    """True when a title word (a sector ``role``: minister, president) ends right before the hit."""
+    return any(
+        m.kind == "sector" and m.form_role == "role" and m.end <= hit.word_start
+        and not text[m.end : hit.word_start].strip()
+        for m in mentions
+    )  # fmt: skip
+
+
+def _self_references(
+    normalized: NormalizedText, language: str, mentions: list[ActorMention], skipped: list[tuple[int, int]]
+) -> list[ActorMention]:
+    """«کشورمان», «بلادنا», «بلاده»: the country of the sentence's speaker or subject, i.e. its first
+    person or state organ with a country before the phrase (else after it, for a quote that comes
+    first); nothing when the sentence names none."""
+    reference = _reference_pattern(tuple(_SELF_REFERENCES.get(language, ())))
+    if reference is None or not any(key in normalized.text for key in reference[1]):
+        return []
+    prefix = _ARABIC_CLITIC if language == "ar" else ""
+    pattern = re.compile(r"(?<!\w)" + prefix + "(" + "|".join(map(re.escape, reference[1])) + r")(?!\w)")
+    text = normalized.original
+    sentences = split_sentences(text)
+    found: list[ActorMention] = []
+    for match in pattern.finditer(normalized.text):
+        start, end = normalized.span_to_original(match.start(1), match.end(1))
+        if any(s <= start and end <= e for s, e in skipped):
+            continue
+        country = _speaker_country(sentences, mentions, start, end)
+        if country:
+            found.append(
+                ActorMention(
+                    start, end, text[start:end], "state", country, country, country, None, None,
+                    "coreference", form_role="self",
+                )
+            )  # fmt: skip
+    return found
+
+
+def _speaker_country(
+    sentences: list[Sentence], mentions: list[ActorMention], start: int, end: int
+) -> str | None:
+    """The country of the first person or state organ of the sentence around ``start``-``end``."""
+    sentence = next((s for s in sentences if s.start <= start < s.end), None)
+    if sentence is None:
+        return None
+    speakers = [
+        m for m in mentions
+        if m.country and sentence.start <= m.start and m.end <= sentence.end
+        and (m.kind == "person" or (m.kind == "sector" and m.sector in STATE_ORGANS))
+    ]  # fmt: skip
+    before = [m for m in speakers if m.end <= start]
+    after = [m for m in speakers if m.start >= end]
+    first = min(before, key=lambda m: m.start) if before else min(after, key=lambda m: m.start, default=None)
+    return first.country if first else None

@@ -318,7 +318,8 @@ def _units(
     inside.sort(key=lambda m: (m.start, -(m.end - m.start)))
     units: list[Unit] = []
     for mention in inside:
-        code, org = (None, mention.key) if mention.kind == "igo" else (mention.country, None)
+        # An international civil servant (the EU's foreign-policy chief) acts for the organisation.
+        code, org = (None, mention.key) if mention.kind == "igo" else (mention.country, mention.org)
         borrowed = mention.kind == "sector" and code is None
         if borrowed and mention.sector in STATE_ORGANS:
             code = discourse

@@ -1,0 +1,72 @@
+"""Actor coverage: office holders of 2014-2021, guarded family names and self-references.
+
+The sentences are ours, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.actors.resolve import find_actor_mentions
+from rasad.document import RawDocument
+from rasad.pipeline import code_document
+from rasad.text.normalize import normalize
+
+
+def _key(side: dict | None) -> str | None:
+    """A side as the dev scorer reads it: its organisation, else its country."""
+    return None if side is None else side["org"] or side["code"]
+
+
+def _tuples(text: str, published: str) -> set[tuple[str | None, str | None, str]]:
+    record = code_document(RawDocument(text, published=published))
+    return {(_key(e["actor"]), _key(e["recipient"]), e["event"]) for e in record["events"]}
+
+
+def _mentions(text: str, language: str, published: str) -> list:
+    return find_actor_mentions(normalize(text), language, published)
+
+
+def test_a_defence_minister_of_2016_is_known_by_name() -> None:
+    mentions = _mentions("استقبل خالد العطية وفدا عسكريا في الدوحة.", "ar", "2016-05-01")
+    assert [(m.key, m.country, m.sector) for m in mentions if m.kind == "person"] == [
+        ("khalid-al-attiyah", "QAT", "MIL")
+    ]
+
+
+def test_a_guarded_surname_names_the_person_after_the_full_name() -> None:
+    text = "وصل محمد جواد ظريف إلى مسقط. والتقى ظريف نظيره العماني يوسف بن علوي."
+    assert ("IRN", "OMN", "CONSULT") in _tuples(text, "2019-06-01")
+
+
+def test_a_guarded_surname_alone_is_a_word() -> None:
+    mentions = _mentions("كان الحديث ظريف والجو لطيفا في الأسد الجريح.", "ar", "2019-06-01")
+    assert not [m for m in mentions if m.kind == "person"]
+
+
+def test_a_guarded_surname_after_a_title_names_the_person() -> None:
+    mentions = _mentions("وقال رئيس الحكومة الصيد إن الوضع مستقر.", "ar", "2015-07-20")
+    assert [m.key for m in mentions if m.kind == "person"] == ["habib-essid"]
+
+
+def test_the_eu_foreign_policy_chief_codes_as_the_eu() -> None:
+    text = "التقى جوزيب بوريل وزير الخارجية الأردني أيمن الصفدي في بروكسل."
+    assert ("EU", "JOR", "CONSULT") in _tuples(text, "2020-02-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country"),
+    [
+        ("ظریف گفت کشورمان آماده همکاری با همسایگان است.", "fa", "IRN"),
+        ("وأكد عادل الجبير أن بلاده لن تقبل التدخل في شؤونها.", "ar", "SAU"),
+    ],
+)
+def test_our_country_is_the_speakers_country(text: str, language: str, country: str) -> None:
+    text = ("محمد جواد ظریف وارد مسقط شد. " if language == "fa" else "") + text
+    mentions = _mentions(text, language, "2016-01-10")
+    assert [m.country for m in mentions if m.form_role == "self"] == [country]
+
+
+def test_our_country_without_a_speaker_is_left_alone() -> None:
+    mentions = _mentions("کشورمان در این زمینه پیشرفت کرده است.", "fa", "2020-01-10")
+    assert not [m for m in mentions if m.form_role == "self"]
