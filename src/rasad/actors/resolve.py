@@ -12,7 +12,10 @@ The rules, in the order they run (PETRARCH-style: each resolved mention says whi
 3. ``office``: a title without a name ("الرئيس الكازاخستاني") is the person who held that office in
    that country on the article's date.
 4. ``coreference``: "این کشور", "هذه الدولة", "the country" point to the state named last;
-   "الدولتين", "دو کشور", "the two countries" to the last two.
+   "الدولتين", "دو کشور", "the two countries" to the last two; "کشورمان", "بلادنا", "بلاده" (our,
+   his country) to the country of the sentence's first person or state organ (``form_role`` self).
+5. guarded family names (``surnames.tsv``: «ظريف», «الصيد») name their person only after the
+   document named that person, or right after a title word (rule ``dictionary``).
 """
 
 from __future__ import annotations
