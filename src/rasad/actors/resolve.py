@@ -531,11 +531,18 @@ def _self_references(
         if country:
             found.append(
                 ActorMention(
-                    start, end, text[start:end], "state", country, country, country, None, None,
+                    start, end, text[start:end], "state", country, _state_name(country), country, None, None,
                     "coreference", form_role="self",
                 )
             )  # fmt: skip
     return found
+
+
+@cache
+def _state_name(iso3: str) -> str:
+    """The dictionary's English name of a state (the entity name a self-reference gives)."""
+    dictionary = packaged_dictionary()
+    return next((c.name for c in dictionary.concepts if c.kind == "state" and c.key == iso3), iso3)
 
 
 def _speaker_country(
