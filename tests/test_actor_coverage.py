@@ -59,6 +59,7 @@ def test_the_eu_foreign_policy_chief_codes_as_the_eu() -> None:
     [
         ("ظریف گفت کشورمان آماده همکاری با همسایگان است.", "fa", "IRN"),
         ("وأكد عادل الجبير أن بلاده لن تقبل التدخل في شؤونها.", "ar", "SAU"),
+        ("قال مسؤول سوداني إن إيران أوقفت مشروعات في بلاده.", "ar", "SDN"),
     ],
 )
 def test_our_country_is_the_speakers_country(text: str, language: str, country: str) -> None:
@@ -69,4 +70,10 @@ def test_our_country_is_the_speakers_country(text: str, language: str, country: 
 
 def test_our_country_without_a_speaker_is_left_alone() -> None:
     mentions = _mentions("کشورمان در این زمینه پیشرفت کرده است.", "fa", "2020-01-10")
+    assert not [m for m in mentions if m.form_role == "self"]
+
+
+def test_our_country_after_a_title_without_a_country_is_left_alone() -> None:
+    text = "وزیر خارجه از کمک‌های آذربایجان به مبارزه کشورمان با ویروس قدردانی کرد."
+    mentions = _mentions(text, "fa", "2020-03-10")
     assert not [m for m in mentions if m.form_role == "self"]

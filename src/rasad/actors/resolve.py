@@ -527,7 +527,7 @@ def _self_references(
         start, end = normalized.span_to_original(match.start(1), match.end(1))
         if any(s <= start and end <= e for s, e in skipped):
             continue
-        country = _speaker_country(sentences, mentions, start, end)
+        country = _speaker_country(text, sentences, mentions, start, end)
         if country:
             found.append(
                 ActorMention(
@@ -546,18 +546,30 @@ def _state_name(iso3: str) -> str:
 
 
 def _speaker_country(
-    sentences: list[Sentence], mentions: list[ActorMention], start: int, end: int
+    text: str, sentences: list[Sentence], mentions: list[ActorMention], start: int, end: int
 ) -> str | None:
-    """The country of the first person or state organ of the sentence around ``start``-``end``."""
+    """The country of the sentence's speaker or subject: its first actor before ``start``-``end`` (a
+    person, a state or a state organ), else its first person or organ after it (a quote put first).
+    A title without a country first («وزير الخارجية» then other states) leaves the speaker unknown,
+    unless a name with a country follows it directly («وزير الخارجية محمد جواد ظريف»)."""
     sentence = next((s for s in sentences if s.start <= start < s.end), None)
     if sentence is None:
         return None
-    speakers = [
-        m for m in mentions
-        if m.country and sentence.start <= m.start and m.end <= sentence.end
-        and (m.kind == "person" or (m.kind == "sector" and m.sector in STATE_ORGANS))
-    ]  # fmt: skip
-    before = [m for m in speakers if m.end <= start]
-    after = [m for m in speakers if m.start >= end]
-    first = min(before, key=lambda m: m.start) if before else min(after, key=lambda m: m.start, default=None)
-    return first.country if first else None
+    inside = sorted(
+        (
+            m for m in mentions
+            if sentence.start <= m.start and m.end <= sentence.end
+            and (m.kind in ("person", "state") or (m.kind == "sector" and m.sector in STATE_ORGANS))
+        ),
+        key=lambda m: m.start,
+    )  # fmt: skip
+    before = [m for m in inside if m.end <= start]
+    if before:
+        first, following = before[0], before[1:2]
+        if first.country:
+            return first.country
+        if following and following[0].country and not text[first.end : following[0].start].strip():
+            return following[0].country
+        return None
+    after = [m for m in inside if m.start >= end and m.kind != "state" and m.country]
+    return after[0].country if after else None
