@@ -77,3 +77,8 @@ def test_our_country_after_a_title_without_a_country_is_left_alone() -> None:
     text = "وزیر خارجه از کمک‌های آذربایجان به مبارزه کشورمان با ویروس قدردانی کرد."
     mentions = _mentions(text, "fa", "2020-03-10")
     assert not [m for m in mentions if m.form_role == "self"]
+
+
+def test_a_guarded_name_after_a_title_but_followed_by_more_name_is_someone_else() -> None:
+    mentions = _mentions("وقال الوزير سعيد النقيب إن الوضع مستقر.", "ar", "2020-01-10")
+    assert not [m for m in mentions if m.kind == "person"]

@@ -501,12 +501,16 @@ def _surname_mentions(
 
 
 def _after_title(text: str, hit: Hit, mentions: list[ActorMention]) -> bool:
-    """True when a title word (a sector ``role``: minister, president) ends right before the hit."""
-    return any(
+    """True when a title word (a sector ``role``: minister, president) ends right before the hit and
+    the name ends there: «الرئيس سعيد إن» is the president Saied, «الوزير سعيد النقيب» someone else."""
+    titled = any(
         m.kind == "sector" and m.form_role == "role" and m.end <= hit.word_start
         and not text[m.end : hit.word_start].strip()
         for m in mentions
     )  # fmt: skip
+    following = _TOKEN.search(text, hit.word_end)
+    name_ends = following is None or bool(text[hit.word_end : following.start()].strip())
+    return titled and (name_ends or normalize_string(following.group()) in _NAME_STOPWORDS)
 
 
 def _self_references(
