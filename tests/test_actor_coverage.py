@@ -5,8 +5,11 @@ The sentences are ours, written for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from rasad.actors.dictionary import data_folder, validate_dictionaries
 from rasad.actors.resolve import find_actor_mentions
 from rasad.document import RawDocument
 from rasad.pipeline import code_document
@@ -82,3 +85,13 @@ def test_our_country_after_a_title_without_a_country_is_left_alone() -> None:
 def test_a_guarded_name_after_a_title_but_followed_by_more_name_is_someone_else() -> None:
     mentions = _mentions("وقال الوزير سعيد النقيب إن الوضع مستقر.", "ar", "2020-01-10")
     assert not [m for m in mentions if m.kind == "person"]
+
+
+def test_the_checker_rejects_a_surname_row_without_a_known_person(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for source in Path(data_folder()).glob("*.tsv"):
+        (folder / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    with (folder / "surnames.tsv").open("a", encoding="utf-8") as handle:
+        handle.write("nobody-at-all\tar\tفلان\ta test row\n")
+    assert any(p.startswith("surnames.tsv:") for p in validate_dictionaries(folder))
