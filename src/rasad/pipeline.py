@@ -67,7 +67,8 @@ Stage = Callable[[Analysis], None]
 
 
 def normalise_text(analysis: Analysis) -> None:
-    analysis.normalized = normalize(analysis.doc.text)
+    if analysis.normalized is None:  # the caller may have normalised the text already (for its id)
+        analysis.normalized = normalize(analysis.doc.text)
 
 
 def detect_language(analysis: Analysis) -> None:
@@ -163,14 +164,17 @@ class TimeBudgetExceeded(Exception):
 
 
 def analyse(
-    doc: RawDocument, stages: tuple[Stage, ...] = STAGES, deadline: tuple[float, float] | None = None
+    doc: RawDocument,
+    stages: tuple[Stage, ...] = STAGES,
+    deadline: tuple[float, float] | None = None,
+    normalized: NormalizedText | None = None,
 ) -> Analysis:
-    """Run the stages over one document.
+    """Run the stages over one document (``normalized``: its text already normalised).
 
     ``deadline`` is ``(monotonic end, budget)``: checked between stages, so a budget holds in any
     thread, where no timer signal can interrupt a stage that runs long.
     """
-    analysis = Analysis(doc)
+    analysis = Analysis(doc, normalized)
     for stage in stages:
         stage(analysis)
         if deadline is not None and time.monotonic() > deadline[0]:
@@ -219,9 +223,15 @@ def to_record(analysis: Analysis) -> dict:
 
 
 def code_document(
-    doc: RawDocument, duplicate_of: str | None = None, time_budget: float | None = None
+    doc: RawDocument,
+    duplicate_of: str | None = None,
+    time_budget: float | None = None,
+    normalized: NormalizedText | None = None,
 ) -> dict:
     """Raw document in, document record out. A known duplicate is described but not coded.
+
+    ``normalized`` is ``normalize(doc.text)`` where the caller has it already (for the document's
+    id and its duplicate check), so the text is normalised once.
 
     With ``time_budget`` (seconds) a document that takes longer raises ``TimeBudgetExceeded``:
     in the main thread a timer interrupts even a stage that runs away; elsewhere the budget is
@@ -230,11 +240,11 @@ def code_document(
     """
     stages = DESCRIBE_STAGES if duplicate_of is not None else STAGES
     if time_budget is None:
-        analysis = analyse(doc, stages)
+        analysis = analyse(doc, stages, normalized=normalized)
     else:
         load_resources()
         with _interrupt_after(time_budget):
-            analysis = analyse(doc, stages, (time.monotonic() + time_budget, time_budget))
+            analysis = analyse(doc, stages, (time.monotonic() + time_budget, time_budget), normalized)
     if duplicate_of is not None:
         analysis.warnings.append(f"duplicate of document {duplicate_of}: not coded again")
     return to_record(analysis)
