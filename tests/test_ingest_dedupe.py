@@ -86,3 +86,22 @@ def test_text_without_words_is_never_a_duplicate() -> None:
     seen = Deduplicator()
     assert seen.check("a", "... !!!") is None
     assert seen.check("b", "... !!!") is None
+
+
+@pytest.mark.parametrize("window", [None, 2])
+def test_fingerprints_computed_elsewhere_give_the_same_duplicates(window: int | None) -> None:
+    """Pool workers compute the fingerprints and send them back pickled; the parent only decides."""
+    import pickle
+
+    from rasad.ingest.dedupe import fingerprint
+    from rasad.text.normalize import normalize
+
+    texts = [STORY, ARABIC, SYNDICATED, SAME_EVENT, ARABIC_PLAIN, PERSIAN, PERSIAN_ARABIC_KEYBOARD, STORY, ""]
+    keys = [f"doc{n}" for n in range(len(texts))]
+    here, there = Deduplicator(window=window), Deduplicator(window=window)
+    checked = [here.check(key, text) for key, text in zip(keys, texts, strict=True)]
+    shipped = [pickle.loads(pickle.dumps(fingerprint(normalize(text).text))) for text in texts]
+    decided = [there.decide(key, found) for key, found in zip(keys, shipped, strict=True)]
+    assert decided == checked
+    if window is None:
+        assert checked == [None, None, "doc0", None, "doc1", None, "doc5", "doc0", None]
