@@ -21,7 +21,7 @@ from rasad.dates import FoundDate, latest_date, publication_date
 from rasad.document import RawDocument
 from rasad.events.coder import CodingContext, code_events
 from rasad.text.boilerplate import BoilerplateSpan, find_boilerplate
-from rasad.text.langid import UNDETERMINED, identify_language
+from rasad.text.langid import UNDETERMINED, identify_language, load_model_for
 from rasad.text.normalize import NormalizedText, normalize
 from rasad.text.segment import Sentence, split_sentences
 
@@ -243,6 +243,7 @@ def code_document(
         analysis = analyse(doc, stages, normalized=normalized)
     else:
         load_resources()
+        load_model_for(doc.text)
         with _interrupt_after(time_budget):
             analysis = analyse(doc, stages, (time.monotonic() + time_budget, time_budget), normalized)
     if duplicate_of is not None:
@@ -250,24 +251,33 @@ def code_document(
     return to_record(analysis)
 
 
-# One short sentence per script the language identifier has a model for: coding them loads every
-# model and dictionary a document can need.
-_WARM_UP_TEXTS = (
-    "قال وزير الخارجية السعودي إن المملكة ستوقع اتفاقا مع إيران.",
-    "وزیر امور خارجه ایران روز دوشنبه با همتای روس خود در مسکو دیدار کرد.",
-    "The foreign minister of Kazakhstan met his Russian counterpart in Moscow on Monday.",
-    "Министр иностранных дел встретился с послом в Москве.",
-)
+# One short sentence per coded language: coding them loads every dictionary and lexicon a document
+# can need. The language is given, so that no language model is loaded (see ``load_resources``).
+_WARM_UP_TEXTS = {
+    "ar": "قال وزير الخارجية السعودي إن المملكة ستوقع اتفاقا مع إيران.",
+    "fa": "وزیر امور خارجه ایران روز دوشنبه با همتای روس خود در مسکو دیدار کرد.",
+    "en": "The foreign minister of Kazakhstan met his Russian counterpart in Moscow on Monday.",
+}
 _resources_loaded = False
 
 
-def load_resources() -> None:
-    """Load every model and dictionary coding can need, once per process (before a budget starts)."""
+def load_resources(language_models: bool = False) -> None:
+    """Load every dictionary and lexicon coding can need, once per process (before a budget starts).
+
+    The language identifier's statistical models (seconds to load; most runs need one, many none)
+    are loaded only with ``language_models``; otherwise each is loaded when a text first needs it
+    (``code_document`` with a time budget does so before starting the clock).
+    """
     global _resources_loaded
     if not _resources_loaded:
-        for text in _WARM_UP_TEXTS:
-            analyse(RawDocument(text))
+        for language, text in _WARM_UP_TEXTS.items():
+            analysis = Analysis(RawDocument(text), language=language)
+            for stage in STAGES:
+                if stage is not detect_language:
+                    stage(analysis)
         _resources_loaded = True
+    if language_models:
+        load_model_for()
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from multiprocessing.pool import AsyncResult
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest.dedupe import Deduplicator, Fingerprint, fingerprint
 from rasad.pipeline import TimeBudgetExceeded, code_document, document_id, load_resources
+from rasad.text.langid import load_model_for
 from rasad.text.normalize import NormalizedText, normalize
 
 BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
@@ -164,9 +165,12 @@ def _coded(
         tasks = _decided(remaining, deduplicator, skip)
     batches = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
     chunksize = max(1, batch_size // (workers * 4))
-    # Loaded once here, the models and dictionaries reach the workers by fork (copy-on-write)
-    # instead of being loaded again by each of them.
+    # Loaded once here, the dictionaries reach the workers by fork (copy-on-write) instead of being
+    # loaded again by each of them; so do the language models the first batch needs (likely all).
     load_resources()
+    for item in first:
+        if isinstance(item, RawDocument):
+            load_model_for(item.text)
     with multiprocessing.Pool(workers) as pool:
         pending: deque[tuple[list[Task], AsyncResult]] = deque()
         for batch in batches:
