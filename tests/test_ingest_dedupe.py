@@ -105,3 +105,19 @@ def test_fingerprints_computed_elsewhere_give_the_same_duplicates(window: int | 
     assert decided == checked
     if window is None:
         assert checked == [None, None, "doc0", None, "doc1", None, "doc5", "doc0", None]
+
+
+def test_signature_and_banding_are_those_of_datasketch() -> None:
+    """The detector computes MinHash itself (vectorised, without importing SciPy): same values."""
+    from datasketch import MinHash, MinHashLSH
+
+    from rasad.ingest.dedupe import BANDS, CANDIDATE_THRESHOLD, NUM_PERM, ROWS, _shingles, minhash
+    from rasad.text.normalize import normalize_string
+
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+    for text in (STORY, SYNDICATED, SAME_EVENT, PERSIAN * 3):
+        shingles = _shingles(normalize_string(text).casefold().split())
+        sketch = MinHash(num_perm=NUM_PERM, hashfunc=int)
+        sketch.update_batch(shingles.tolist())
+        assert minhash(shingles).tolist() == sketch.hashvalues.tolist()

@@ -9,7 +9,6 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from rasad.text.normalize import normalize_string
 
@@ -17,10 +16,10 @@ _WORD = re.compile(r"\w+")
 _MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit constants
 # Below this many words a few shared phrases make any two texts look alike: exact match only.
 _MIN_WORDS = 20
+THRESHOLD = 0.8  # the word 3-shingle Jaccard similarity from which a text is a near-duplicate
 # LSH only proposes candidates, so it runs well below the threshold: at 0.5 a pair with a
 # similarity of 0.8 is missed once in 20 000, and an unrelated pair (0.1) proposed once in 4 000.
-_CANDIDATE_MARGIN = 0.3
-THRESHOLD = 0.8  # the word 3-shingle Jaccard similarity from which a text is a near-duplicate
+CANDIDATE_THRESHOLD = 0.5
 NUM_PERM = 128
 
 
@@ -55,11 +54,31 @@ class Fingerprint:
     bands: tuple[bytes, ...]  # the MinHash signature cut into the LSH bands
 
 
-# The LSH banding of datasketch for the candidate threshold (25 bands of 5 rows for 128
-# permutations); a document is a candidate when one band of its signature equals one of the query's.
-_BANDING = MinHashLSH(threshold=max(THRESHOLD - _CANDIDATE_MARGIN, 0.1), num_perm=NUM_PERM).hashranges
-# The inputs are already crc32 hashes (datasketch mixes them again), so the hash is int.
-_TEMPLATE = MinHash(num_perm=NUM_PERM, hashfunc=int)
+# MinHash as datasketch 2.0 computes it for these inputs (its affine32 scheme, seed 1, inputs that are
+# already 32-bit hashes): each shingle hash goes through the MurmurHash3 finaliser and 128 random
+# affine permutations, and the signature keeps the minimum of each. Written out here, vectorised,
+# because the package wants a Python list per document and its import pulls in SciPy (half a second
+# per process); tests/test_ingest_dedupe.py checks it against the package.
+_PERMUTATIONS = np.random.RandomState(1)
+_A = _PERMUTATIONS.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+_B = _PERMUTATIONS.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+# datasketch's MinHashLSH banding for ``CANDIDATE_THRESHOLD`` and ``NUM_PERM``: 25 bands of 5 rows.
+# A document is a candidate when one band of its signature equals one of the query's.
+BANDS, ROWS = 25, 5
+_BANDING = tuple((start, start + ROWS) for start in range(0, BANDS * ROWS, ROWS))
+
+
+def minhash(shingles: np.ndarray) -> np.ndarray:
+    """The MinHash signature (128 uint32) of a non-empty array of uint32 shingle hashes."""
+    s1, m1, s2, m2, s3 = _FMIX
+    mixed = shingles.reshape(-1, 1)
+    mixed = mixed ^ (mixed >> s1)
+    mixed = mixed * m1
+    mixed = mixed ^ (mixed >> s2)
+    mixed = mixed * m2
+    mixed = mixed ^ (mixed >> s3)
+    return (mixed * _A + _B).min(axis=0)
 
 
 def fingerprint(normalized: str) -> Fingerprint:
@@ -71,9 +90,7 @@ def fingerprint(normalized: str) -> Fingerprint:
     if len(words) < _MIN_WORDS:
         return Fingerprint(digest, None, ())
     shingles = _shingles(words)
-    sketch = _TEMPLATE.copy()  # shares the permutations: no per-document set-up
-    sketch.update_batch(shingles.tolist())
-    values = sketch.hashvalues
+    values = minhash(shingles)
     return Fingerprint(digest, shingles, tuple(values[start:end].tobytes() for start, end in _BANDING))
 
 
