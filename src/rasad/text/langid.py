@@ -98,11 +98,27 @@ def _arabic_or_persian_by_function_words(sample: str) -> str | None:
     return None
 
 
+# A short sentence per script: detecting it loads the script's models (lingua loads them lazily, all
+# n-gram lengths for a text this short), so that the texts after it load nothing.
+_WARM_UP = {
+    "arabic": "قال وزير الخارجية إن المملكة ستوقع اتفاقا مع إيران.",
+    "latin": "The foreign minister of Kazakhstan met his Russian counterpart in Moscow on Monday.",
+    "cyrillic": "Министр иностранных дел встретился с послом в Москве.",
+}
+
+
 @cache
 def _detector(script: str) -> LanguageDetector:
     """The model for one script, built when a text first needs it: a second or more each (the Latin
-    one three), and a run of Arabic and Persian news never needs the Latin and Cyrillic ones."""
-    return LanguageDetectorBuilder.from_languages(*_CANDIDATES[script]).build()
+    one three), and a run of Arabic and Persian news never needs the Latin and Cyrillic ones.
+
+    Loaded here, in the calling thread, so that it is loaded before a time budget starts and once,
+    before the pool's workers inherit it. (lingua's own preloading loads on a pool of threads, and a
+    process forked after that hangs.)
+    """
+    detector = LanguageDetectorBuilder.from_languages(*_CANDIDATES[script]).build()
+    detector.detect_language_of(_WARM_UP[script])
+    return detector
 
 
 # The last text asked about, with its sample and script: ``load_model_for`` and then
