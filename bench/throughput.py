@@ -68,7 +68,7 @@ def main() -> int:
     print(f"load average at start: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
     # Load every model and dictionary once, outside the timing: one article of a corpus does not
     # (lingua's Arabic-script model loads on the first text the script alone cannot tell, seconds).
-    load_resources()
+    load_resources(language_models=True)
     for name in CORPORA:
         documents, size, floor = read_floor(name, root, args.limit)
         spent, wall = run_stages(name, root, args.limit)
