@@ -86,3 +86,38 @@ def test_text_without_words_is_never_a_duplicate() -> None:
     seen = Deduplicator()
     assert seen.check("a", "... !!!") is None
     assert seen.check("b", "... !!!") is None
+
+
+@pytest.mark.parametrize("window", [None, 2])
+def test_fingerprints_computed_elsewhere_give_the_same_duplicates(window: int | None) -> None:
+    """Pool workers compute the fingerprints and send them back pickled; the parent only decides."""
+    import pickle
+
+    from rasad.ingest.dedupe import fingerprint
+    from rasad.text.normalize import normalize
+
+    texts = [STORY, ARABIC, SYNDICATED, SAME_EVENT, ARABIC_PLAIN, PERSIAN, PERSIAN_ARABIC_KEYBOARD, STORY, ""]
+    keys = [f"doc{n}" for n in range(len(texts))]
+    here, there = Deduplicator(window=window), Deduplicator(window=window)
+    checked = [here.check(key, text) for key, text in zip(keys, texts, strict=True)]
+    shipped = [pickle.loads(pickle.dumps(fingerprint(normalize(text).text))) for text in texts]
+    decided = [there.decide(key, found) for key, found in zip(keys, shipped, strict=True)]
+    assert decided == checked
+    if window is None:
+        assert checked == [None, None, "doc0", None, "doc1", None, "doc5", "doc0", None]
+
+
+def test_signature_and_banding_are_those_of_datasketch() -> None:
+    """The detector computes MinHash itself (vectorised, without importing SciPy): same values."""
+    from datasketch import MinHash, MinHashLSH
+
+    from rasad.ingest.dedupe import BANDS, CANDIDATE_THRESHOLD, NUM_PERM, ROWS, _shingles, minhash
+    from rasad.text.normalize import normalize_string
+
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+    for text in (STORY, SYNDICATED, SAME_EVENT, PERSIAN * 3):
+        shingles = _shingles(normalize_string(text).casefold().split())
+        sketch = MinHash(num_perm=NUM_PERM, hashfunc=int)
+        sketch.update_batch(shingles.tolist())
+        assert minhash(shingles).tolist() == sketch.hashvalues.tolist()

@@ -255,6 +255,25 @@ def test_two_workers_give_the_records_of_one(tmp_path: Path, samples_dir: Path) 
     assert one == two
 
 
+def test_two_workers_give_the_json_lines_documents_and_budget_of_one(
+    tmp_path: Path, samples_dir: Path
+) -> None:
+    """The pool's other outputs: JSON lines serialised by the workers, the documents ``code_pairs``
+    keeps, and duplicates described again by the parent under the time budget."""
+    from rasad.run import BATCH_PER_WORKER, code_pairs, code_stream
+
+    articles = generated_articles(4 * BATCH_PER_WORKER, seed=6)
+    source = write_jsonl(tmp_path / "news.jsonl", articles + articles[:5])
+    inputs = [str(samples_dir), str(source)]
+    one = list(code_stream(iter_documents(inputs), workers=1))
+    lines = list(code_stream(iter_documents(inputs), workers=2, as_json=True, time_budget=60))
+    assert lines == [json.dumps(record, ensure_ascii=False) for record in one]
+    pairs = list(code_pairs(iter_documents(inputs), workers=2, time_budget=60))
+    assert [record for _, record in pairs] == one
+    texts = [document.text for document in iter_documents(inputs)]
+    assert [document.text for document, _ in pairs] == texts
+
+
 def test_duplicate_window_forgets_the_oldest_texts_only() -> None:
     from rasad.ingest.dedupe import Deduplicator
     from test_ingest_dedupe import STORY, SYNDICATED

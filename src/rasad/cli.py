@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,6 +56,7 @@ def cmd_code(args: argparse.Namespace) -> int:
                 done=done,
                 dedupe_window=args.dedupe_window,
                 time_budget=time_budget(args),
+                as_json=True,
             ):
                 if isinstance(item, ReadProblem):
                     failed += 1
@@ -79,8 +79,8 @@ def cmd_code(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _write_record(out: IO[str], record: dict) -> None:
-    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+def _write_record(out: IO[str], line: str) -> None:
+    out.write(line + "\n")
     out.flush()  # a run killed now loses at most the line being written: --resume drops it
 
 

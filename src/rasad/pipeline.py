@@ -21,7 +21,7 @@ from rasad.dates import FoundDate, latest_date, publication_date
 from rasad.document import RawDocument
 from rasad.events.coder import CodingContext, code_events
 from rasad.text.boilerplate import BoilerplateSpan, find_boilerplate
-from rasad.text.langid import UNDETERMINED, identify_language
+from rasad.text.langid import UNDETERMINED, identify_language, load_model_for
 from rasad.text.normalize import NormalizedText, normalize
 from rasad.text.segment import Sentence, split_sentences
 
@@ -67,7 +67,8 @@ Stage = Callable[[Analysis], None]
 
 
 def normalise_text(analysis: Analysis) -> None:
-    analysis.normalized = normalize(analysis.doc.text)
+    if analysis.normalized is None:  # the caller may have normalised the text already (for its id)
+        analysis.normalized = normalize(analysis.doc.text)
 
 
 def detect_language(analysis: Analysis) -> None:
@@ -163,14 +164,17 @@ class TimeBudgetExceeded(Exception):
 
 
 def analyse(
-    doc: RawDocument, stages: tuple[Stage, ...] = STAGES, deadline: tuple[float, float] | None = None
+    doc: RawDocument,
+    stages: tuple[Stage, ...] = STAGES,
+    deadline: tuple[float, float] | None = None,
+    normalized: NormalizedText | None = None,
 ) -> Analysis:
-    """Run the stages over one document.
+    """Run the stages over one document (``normalized``: its text already normalised).
 
     ``deadline`` is ``(monotonic end, budget)``: checked between stages, so a budget holds in any
     thread, where no timer signal can interrupt a stage that runs long.
     """
-    analysis = Analysis(doc)
+    analysis = Analysis(doc, normalized)
     for stage in stages:
         stage(analysis)
         if deadline is not None and time.monotonic() > deadline[0]:
@@ -219,9 +223,15 @@ def to_record(analysis: Analysis) -> dict:
 
 
 def code_document(
-    doc: RawDocument, duplicate_of: str | None = None, time_budget: float | None = None
+    doc: RawDocument,
+    duplicate_of: str | None = None,
+    time_budget: float | None = None,
+    normalized: NormalizedText | None = None,
 ) -> dict:
     """Raw document in, document record out. A known duplicate is described but not coded.
+
+    ``normalized`` is ``normalize(doc.text)`` where the caller has it already (for the document's
+    id and its duplicate check), so the text is normalised once.
 
     With ``time_budget`` (seconds) a document that takes longer raises ``TimeBudgetExceeded``:
     in the main thread a timer interrupts even a stage that runs away; elsewhere the budget is
@@ -230,34 +240,44 @@ def code_document(
     """
     stages = DESCRIBE_STAGES if duplicate_of is not None else STAGES
     if time_budget is None:
-        analysis = analyse(doc, stages)
+        analysis = analyse(doc, stages, normalized=normalized)
     else:
         load_resources()
+        load_model_for(doc.text)
         with _interrupt_after(time_budget):
-            analysis = analyse(doc, stages, (time.monotonic() + time_budget, time_budget))
+            analysis = analyse(doc, stages, (time.monotonic() + time_budget, time_budget), normalized)
     if duplicate_of is not None:
         analysis.warnings.append(f"duplicate of document {duplicate_of}: not coded again")
     return to_record(analysis)
 
 
-# One short sentence per script the language identifier has a model for: coding them loads every
-# model and dictionary a document can need.
-_WARM_UP_TEXTS = (
-    "قال وزير الخارجية السعودي إن المملكة ستوقع اتفاقا مع إيران.",
-    "وزیر امور خارجه ایران روز دوشنبه با همتای روس خود در مسکو دیدار کرد.",
-    "The foreign minister of Kazakhstan met his Russian counterpart in Moscow on Monday.",
-    "Министр иностранных дел встретился с послом в Москве.",
-)
+# One short sentence per coded language: coding them loads every dictionary and lexicon a document
+# can need. The language is given, so that no language model is loaded (see ``load_resources``).
+_WARM_UP_TEXTS = {
+    "ar": "قال وزير الخارجية السعودي إن المملكة ستوقع اتفاقا مع إيران.",
+    "fa": "وزیر امور خارجه ایران روز دوشنبه با همتای روس خود در مسکو دیدار کرد.",
+    "en": "The foreign minister of Kazakhstan met his Russian counterpart in Moscow on Monday.",
+}
 _resources_loaded = False
 
 
-def load_resources() -> None:
-    """Load every model and dictionary coding can need, once per process (before a budget starts)."""
+def load_resources(language_models: bool = False) -> None:
+    """Load every dictionary and lexicon coding can need, once per process (before a budget starts).
+
+    The language identifier's statistical models (seconds to load; most runs need one, many none)
+    are loaded only with ``language_models``; otherwise each is loaded when a text first needs it
+    (``code_document`` with a time budget does so before starting the clock).
+    """
     global _resources_loaded
     if not _resources_loaded:
-        for text in _WARM_UP_TEXTS:
-            analyse(RawDocument(text))
+        for language, text in _WARM_UP_TEXTS.items():
+            analysis = Analysis(RawDocument(text), language=language)
+            for stage in STAGES:
+                if stage is not detect_language:
+                    stage(analysis)
         _resources_loaded = True
+    if language_models:
+        load_model_for()
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import multiprocessing
 import os
 from collections import Counter, deque
@@ -12,8 +13,10 @@ from functools import partial
 from multiprocessing.pool import AsyncResult
 
 from rasad.document import RawDocument, ReadProblem
-from rasad.ingest.dedupe import Deduplicator
+from rasad.ingest.dedupe import Deduplicator, Fingerprint, fingerprint
 from rasad.pipeline import TimeBudgetExceeded, code_document, document_id, load_resources
+from rasad.text.langid import load_model_for
+from rasad.text.normalize import NormalizedText, normalize
 
 BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
 BATCHES_IN_FLIGHT = 3  # the pool codes the next batches while the parent writes one and reads another
@@ -28,7 +31,29 @@ class Skipped:
     doc_id: str
 
 
-Task = ReadProblem | Skipped | tuple[RawDocument, str | None]
+@dataclass(frozen=True, slots=True)
+class Undecided:
+    """A document sent to a worker before the duplicate check: the worker computes its fingerprint
+    (most of the check's work) and codes it as an original; the parent then decides in input order."""
+
+    document: RawDocument
+
+
+# A record, or its JSON line (without the newline) when the caller writes JSON anyway: a worker
+# then serialises it, and a string travels back to the parent faster than a nested dict.
+Record = dict | str
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprinted:
+    """A worker's answer to ``Undecided``: the document's id and fingerprint, and its record."""
+
+    key: str
+    fingerprint: Fingerprint
+    result: Record | ReadProblem
+
+
+Task = ReadProblem | Skipped | Undecided | tuple[RawDocument, str | None]
 
 
 def available_cores() -> int:
@@ -45,19 +70,21 @@ def code_stream(
     done: Counter[str] | None = None,
     dedupe_window: int | None = DEDUPE_WINDOW,
     time_budget: float | None = None,
-) -> Iterator[dict | ReadProblem | Skipped]:
+    as_json: bool = False,
+) -> Iterator[Record | ReadProblem | Skipped]:
     """Records for documents and problems passed through, in input order.
 
-    Duplicates are found here, in input order, so the result does not depend on ``workers``; with
+    Duplicates are decided here, in input order, so the result does not depend on ``workers``; with
     more than one worker the documents are coded in batches by a process pool, so memory stays
     bounded whatever the size of the input. A document over ``time_budget`` seconds is a problem.
+    With ``as_json`` each record comes as its JSON line (``json.dumps(record, ensure_ascii=False)``).
 
     ``done`` counts the ids of documents a previous, interrupted run already wrote: that many
     documents with each id are yielded as ``Skipped`` instead of being coded again, and the
     deduplicator still sees their text, so later duplicates are found exactly as in one run.
     """
     skip = _already_done(done) if done else None
-    for _task, result in _coded(_tasks(items, dedupe, skip, dedupe_window), workers, time_budget):
+    for _document, result in _coded(items, dedupe, workers, skip, dedupe_window, time_budget, as_json):
         yield result
 
 
@@ -88,79 +115,162 @@ def code_pairs(
     already); it still passes the duplicate detector, so a resumed run marks the same copies as
     duplicates as an uninterrupted one.
     """
-    for task, result in _coded(_tasks(items, dedupe, skip, dedupe_window), workers, time_budget):
+    for document, result in _coded(items, dedupe, workers, skip, dedupe_window, time_budget):
         if isinstance(result, ReadProblem):
             yield result
-        elif isinstance(task, tuple) and isinstance(result, dict):
-            yield task[0], result
+        elif document is not None and isinstance(result, dict):
+            yield document, result
 
 
 def _coded(
-    tasks: Iterator[Task], workers: int, time_budget: float | None = None
-) -> Iterator[tuple[Task, dict | ReadProblem | Skipped]]:
-    """Each task with its result, in input order; the documents never travel back from workers.
+    items: Iterable[RawDocument | ReadProblem],
+    dedupe: bool,
+    workers: int,
+    skip: Callable[[str, RawDocument], bool] | None,
+    dedupe_window: int | None,
+    time_budget: float | None,
+    as_json: bool = False,
+) -> Iterator[tuple[RawDocument | None, Record | ReadProblem | Skipped]]:
+    """Each document (None for a problem) with its result, in input order.
 
     A pool starts only when the input holds more than one batch: a handful of documents is coded
-    sooner in this process than by workers that must first load the dictionaries.
+    sooner in this process than by workers that must first load the dictionaries. Without a pool
+    each document is normalised once, for its id, its fingerprint and the pipeline.
     """
-    code = partial(code_task, time_budget=time_budget)
+    deduplicator = Deduplicator(window=dedupe_window) if dedupe else None
+    code = partial(code_task, time_budget=time_budget, as_json=as_json)
+    items = iter(items)
     batch_size = max(1, workers) * BATCH_PER_WORKER
-    first = list(itertools.islice(tasks, batch_size + 1))
+    first = list(itertools.islice(items, batch_size + 1))
     if workers <= 1 or len(first) <= batch_size:
-        for task in itertools.chain(first, tasks):
-            yield task, code(task)
+        for item in itertools.chain(first, items):
+            if isinstance(item, ReadProblem):
+                yield None, item
+                continue
+            decided = _decide(item, deduplicator, skip)
+            if isinstance(decided, Skipped):
+                yield item, decided
+            else:
+                duplicate_of, normalized = decided
+                yield item, _code(item, duplicate_of, time_budget, as_json, normalized)
         return
-    batches = itertools.chain([first], iter(lambda: list(itertools.islice(tasks, batch_size)), []))
+    # Without a resume to honour, workers fingerprint the documents and the parent only decides;
+    # a resume needs each id before coding (to skip it), so there the parent decides first.
+    remaining = itertools.chain(first, items)
+    if deduplicator is not None and skip is None:
+        tasks: Iterator[Task] = (
+            item if isinstance(item, ReadProblem) else Undecided(item) for item in remaining
+        )
+    else:
+        tasks = _decided(remaining, deduplicator, skip)
+    batches = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
     chunksize = max(1, batch_size // (workers * 4))
-    # Loaded once here, the models and dictionaries reach the workers by fork (copy-on-write)
-    # instead of being loaded again by each of them.
+    # Loaded once here, the dictionaries reach the workers by fork (copy-on-write) instead of being
+    # loaded again by each of them; so do the language models the first batch needs (likely all).
     load_resources()
+    for item in first:
+        if isinstance(item, RawDocument):
+            load_model_for(item.text)
     with multiprocessing.Pool(workers) as pool:
         pending: deque[tuple[list[Task], AsyncResult]] = deque()
         for batch in batches:
             pending.append((batch, pool.map_async(code, batch, chunksize=chunksize)))
             if len(pending) >= BATCHES_IN_FLIGHT:
-                yield from _finished(*pending.popleft())
+                yield from _finished(*pending.popleft(), deduplicator, code)
         while pending:
-            yield from _finished(*pending.popleft())
+            yield from _finished(*pending.popleft(), deduplicator, code)
 
 
-def _finished(batch: list[Task], results: AsyncResult) -> Iterator[tuple[Task, dict | ReadProblem | Skipped]]:
-    yield from zip(batch, results.get(), strict=True)
+def _finished(
+    batch: list[Task],
+    results: AsyncResult,
+    deduplicator: Deduplicator | None,
+    code: Callable[[Task], Record | ReadProblem | Skipped | Fingerprinted],
+) -> Iterator[tuple[RawDocument | None, Record | ReadProblem | Skipped]]:
+    """A batch's results in input order, the duplicate decisions taken here for ``Undecided`` ones.
+
+    A worker coded every ``Undecided`` document as an original; one that turns out to be a duplicate
+    is described again here (the duplicate's record is shorter), as rare as syndicated copies.
+    """
+    for task, result in zip(batch, results.get(), strict=True):
+        if isinstance(task, Undecided) and isinstance(result, Fingerprinted) and deduplicator is not None:
+            duplicate_of = deduplicator.decide(result.key, result.fingerprint)
+            if duplicate_of is None:
+                yield task.document, result.result
+            else:
+                yield task.document, code((task.document, duplicate_of))
+        elif isinstance(task, tuple):
+            yield task[0], result
+        else:
+            yield None, result
 
 
-def _tasks(
+def _decide(
+    document: RawDocument, deduplicator: Deduplicator | None, skip: Callable[[str, RawDocument], bool] | None
+) -> Skipped | tuple[str | None, NormalizedText | None]:
+    """Skipped, or the original the document duplicates and its normalised text (for the pipeline)."""
+    if deduplicator is None and skip is None:
+        return None, None
+    normalized = normalize(document.text)
+    key = document_id(document, normalized)
+    duplicate_of = (
+        deduplicator.decide(key, fingerprint(normalized.text)) if deduplicator is not None else None
+    )
+    if skip is not None and skip(key, document):
+        return Skipped(key)
+    return duplicate_of, normalized
+
+
+def _decided(
     items: Iterable[RawDocument | ReadProblem],
-    dedupe: bool,
-    skip: Callable[[str, RawDocument], bool] | None = None,
-    dedupe_window: int | None = DEDUPE_WINDOW,
+    deduplicator: Deduplicator | None,
+    skip: Callable[[str, RawDocument], bool] | None,
 ) -> Iterator[Task]:
-    deduplicator = Deduplicator(window=dedupe_window) if dedupe else None
+    """Tasks with the duplicate check and the skip test done here, in input order."""
     for item in items:
         if isinstance(item, ReadProblem):
             yield item
             continue
-        if deduplicator is None and skip is None:
-            yield item, None
-            continue
-        key = document_id(item)
-        duplicate_of = deduplicator.check(key, item.text) if deduplicator is not None else None
-        yield Skipped(key) if skip is not None and skip(key, item) else (item, duplicate_of)
+        decided = _decide(item, deduplicator, skip)
+        yield decided if isinstance(decided, Skipped) else (item, decided[0])
 
 
-def code_task(task: Task, time_budget: float | None = None) -> dict | ReadProblem | Skipped:
+def code_task(
+    task: Task, time_budget: float | None = None, as_json: bool = False
+) -> Record | ReadProblem | Skipped | Fingerprinted:
+    """One task in a worker (or this process): problems and skips pass through, documents are coded.
+
+    An ``Undecided`` document is normalised once, for its id, its fingerprint and the pipeline.
+    """
+    if isinstance(task, ReadProblem | Skipped):
+        return task
+    if isinstance(task, Undecided):
+        document = task.document
+        normalized = normalize(document.text)
+        found = fingerprint(normalized.text)
+        coded = _code(document, None, time_budget, as_json, normalized)
+        return Fingerprinted(document_id(document, normalized), found, coded)
+    document, duplicate_of = task
+    return _code(document, duplicate_of, time_budget, as_json)
+
+
+def _code(
+    document: RawDocument,
+    duplicate_of: str | None,
+    time_budget: float | None,
+    as_json: bool,
+    normalized: NormalizedText | None = None,
+) -> Record | ReadProblem:
     """One document through the pipeline; an exception becomes a problem for that document only.
 
     The pipeline is our code, so an exception there is a bug; it is still reported against the one
     document (with the exception type) rather than losing the rest of the run. A document over its
     time budget is reported the same way, with the budget in the message.
     """
-    if isinstance(task, ReadProblem | Skipped):
-        return task
-    document, duplicate_of = task
     try:
-        return code_document(document, duplicate_of=duplicate_of, time_budget=time_budget)
+        record = code_document(document, duplicate_of, time_budget, normalized)
     except TimeBudgetExceeded as error:
         return ReadProblem(document.path or "<document>", str(error))
     except Exception as error:  # one document's failure must not end the run
         return ReadProblem(document.path or "<document>", f"internal error {type(error).__name__}: {error}")
+    return json.dumps(record, ensure_ascii=False) if as_json else record

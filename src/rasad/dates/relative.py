@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from rasad.dates._text import WORD_END as _R
 from rasad.dates._text import WORD_START as _L
@@ -189,6 +190,9 @@ def _relative(sentence: str, prep: Prepared, anchor: tuple[dt.date, str]) -> lis
     return dates
 
 
+# The coder asks once per event, and a sentence often holds several: the answer (immutable) is kept
+# for the last sentences asked about.
+@lru_cache(maxsize=64)
 def resolve_event_date(sentence: str, published: str | None, language: str | None = None) -> FoundDate | None:
     """The date an event sentence speaks of, absolute or relative to ``published`` (ISO date string).
 

@@ -175,7 +175,7 @@ _worker: dict = {}  # the validator and budget of this process, set once by ``_s
 def _start(schema: dict, time_budget: float | None) -> None:
     _worker["validator"] = Draft202012Validator(schema)
     _worker["budget"] = time_budget
-    load_resources()  # so that no text's time includes loading the models
+    load_resources(language_models=True)  # so that no text's time includes loading the models
 
 
 def soak_one(document: RawDocument) -> Outcome:

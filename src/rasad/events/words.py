@@ -139,6 +139,9 @@ class LexiconWords:
         self.language = language
         self.words: set[str] = set()
         self.carried_by: dict[str, dict[str, str]] = {}
+        # The last sentence looked at and what is known of it: the coder asks several indexes about
+        # the same word list in a row. One tuple, replaced whole, so that threads never mix two.
+        self._last: tuple[Sequence[str] | None, _Sentence] = (None, _Sentence([]))
 
     def add(self, words: Iterable[str]) -> None:
         """Words of a new index; what was learnt about text words no longer holds."""
@@ -146,6 +149,15 @@ class LexiconWords:
         if new:
             self.words |= new
             self.carried_by.clear()
+            self._last = (None, _Sentence([]))
+
+    def sentence(self, words: Sequence[str]) -> _Sentence:
+        """What each word of ``words`` carries, shared by the indexes asked about the same list."""
+        last_words, known = self._last
+        if last_words is not words:
+            known = _Sentence(list(map(self.carried_by.get, words, repeat(_UNSEEN))))
+            self._last = (words, known)
+        return known
 
     def carried(self, word: str) -> dict[str, str]:
         """The lexicon words among the stems ``word`` may carry, in the order of ``all_stems``."""
@@ -161,6 +173,17 @@ class LexiconWords:
 
 
 _CARRIES_NOTHING: dict[str, str] = {}
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence's ``carried`` entries (``_UNSEEN`` until looked up) and, once a pattern of several
+    words needs it, the set of its words and the lexicon words they carry."""
+
+    carried: list[dict[str, str]]
+    present: set[str] | None = None
+
+
 _LEXICON_WORDS: dict[str, LexiconWords] = {}
 
 # What the cache gives for a word it has not seen: true, unlike the empty entry of most words.
@@ -216,9 +239,9 @@ class WordIndex(Generic[T]):
         matches: list[WordMatch[T]] = []
         # The hot loop: most words carry no lexicon word and were seen before, so their entry is
         # empty (false); look them all up and visit only the rest, both in C.
-        carried = list(map(self._lexicon.carried_by.get, words, repeat(_UNSEEN)))
+        sentence = self._lexicon.sentence(words)
+        carried = sentence.carried
         cached_starts = self._starts_cache.get
-        present: set[str] | None = None  # every word and lexicon stem of the sentence
         for index in compress(range(len(words)), carried):
             word = words[index]
             if carried[index] is _UNSEEN:
@@ -233,9 +256,9 @@ class WordIndex(Generic[T]):
                     if rest:
                         # A pattern whose further words the sentence lacks cannot match (Persian
                         # compound verbs share their nouns: "حمله ... کرد", "حمله ... برد").
-                        if present is None:
-                            present = self._present(words, carried)
-                        if not needed <= present:
+                        if sentence.present is None:
+                            sentence.present = self._present(words, carried)
+                        if not needed <= sentence.present:
                             continue
                     last = self._rest(rest, words, carried, index) if rest else index
                     if last is not None:

@@ -6,9 +6,9 @@ import hashlib
 import re
 import zlib
 from collections import deque
+from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from rasad.text.normalize import normalize_string
 
@@ -16,14 +16,11 @@ _WORD = re.compile(r"\w+")
 _MULTIPLIERS = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))  # odd 64-bit constants
 # Below this many words a few shared phrases make any two texts look alike: exact match only.
 _MIN_WORDS = 20
+THRESHOLD = 0.8  # the word 3-shingle Jaccard similarity from which a text is a near-duplicate
 # LSH only proposes candidates, so it runs well below the threshold: at 0.5 a pair with a
 # similarity of 0.8 is missed once in 20 000, and an unrelated pair (0.1) proposed once in 4 000.
-_CANDIDATE_MARGIN = 0.3
-
-
-def _words(text: str) -> list[str]:
-    """The words of ``text`` with case, diacritics, tatweel, letter variants and digits folded."""
-    return _WORD.findall(normalize_string(text).casefold())
+CANDIDATE_THRESHOLD = 0.5
+NUM_PERM = 128
 
 
 def _shingles(words: list[str]) -> np.ndarray:
@@ -43,11 +40,65 @@ def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return shared / (len(a) + len(b) - shared)
 
 
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the duplicate decision needs of one text, computed apart from that decision.
+
+    Computing it is most of the detector's work and depends on the text alone, so pool workers
+    compute it next to the coding; only the decision, which depends on the documents before, stays
+    in input order in the parent.
+    """
+
+    digest: bytes | None  # of the normalised words; None: the text has no words
+    shingles: np.ndarray | None  # None: too short for near-duplicate detection
+    bands: tuple[bytes, ...]  # the MinHash signature cut into the LSH bands
+
+
+# MinHash as datasketch 2.0 computes it for these inputs (its affine32 scheme, seed 1, inputs that are
+# already 32-bit hashes): each shingle hash goes through the MurmurHash3 finaliser and 128 random
+# affine permutations, and the signature keeps the minimum of each. Written out here, vectorised,
+# because the package wants a Python list per document and its import pulls in SciPy (half a second
+# per process); tests/test_ingest_dedupe.py checks it against the package.
+_PERMUTATIONS = np.random.RandomState(1)
+_A = _PERMUTATIONS.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+_B = _PERMUTATIONS.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
+# datasketch's MinHashLSH banding for ``CANDIDATE_THRESHOLD`` and ``NUM_PERM``: 25 bands of 5 rows.
+# A document is a candidate when one band of its signature equals one of the query's.
+BANDS, ROWS = 25, 5
+_BANDING = tuple((start, start + ROWS) for start in range(0, BANDS * ROWS, ROWS))
+
+
+def minhash(shingles: np.ndarray) -> np.ndarray:
+    """The MinHash signature (128 uint32) of a non-empty array of uint32 shingle hashes."""
+    s1, m1, s2, m2, s3 = _FMIX
+    mixed = shingles.reshape(-1, 1)
+    mixed = mixed ^ (mixed >> s1)
+    mixed = mixed * m1
+    mixed = mixed ^ (mixed >> s2)
+    mixed = mixed * m2
+    mixed = mixed ^ (mixed >> s3)
+    return (mixed * _A + _B).min(axis=0)
+
+
+def fingerprint(normalized: str) -> Fingerprint:
+    """The fingerprint of a text already normalised by ``normalize_string`` (the pipeline has it)."""
+    words = _WORD.findall(normalized.casefold())
+    if not words:
+        return Fingerprint(None, None, ())
+    digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
+    if len(words) < _MIN_WORDS:
+        return Fingerprint(digest, None, ())
+    shingles = _shingles(words)
+    values = minhash(shingles)
+    return Fingerprint(digest, shingles, tuple(values[start:end].tobytes() for start, end in _BANDING))
+
+
 class Deduplicator:
     """Flags exact and near-duplicate documents (syndicated stories) so they are not coded twice.
 
     Exact: a hash of the normalised words. Near: the Jaccard similarity of the word 3-shingle
-    sets reaches ``threshold``. MinHashLSH finds the candidates; their similarity is then
+    sets reaches ``THRESHOLD``. MinHash LSH finds the candidates; their similarity is then
     computed exactly from the stored shingle hashes (about 2 kB a document), because the MinHash
     estimate wobbles by some 0.04 and a syndicated copy typically scores just above 0.8: a new
     headline, a boilerplate line and two changed words in a 140-word story give 0.83. Two
@@ -58,56 +109,58 @@ class Deduplicator:
     stream of millions of articles must not exhaust memory.
     """
 
-    def __init__(self, threshold: float = 0.8, num_perm: int = 128, window: int | None = None) -> None:
+    def __init__(self, window: int | None = None) -> None:
         if window is not None and window < 1:
             raise ValueError(f"the duplicate window must be at least 1 document, got {window}")
-        self._threshold = threshold
         self._window = window
-        self._lsh = MinHashLSH(threshold=max(threshold - _CANDIDATE_MARGIN, 0.1), num_perm=num_perm)
-        # The inputs are already crc32 hashes (datasketch mixes them again), so the hash is int.
-        self._template = MinHash(num_perm=num_perm, hashfunc=int)
-        self._indexed: dict[str, tuple[int, np.ndarray]] = {}  # key -> (arrival order, shingles)
+        self._bands: list[dict[bytes, set[str]]] = [{} for _ in _BANDING]
+        self._indexed: dict[str, tuple[int, np.ndarray, tuple[bytes, ...]]] = {}  # key -> (order, ...)
         self._originals: dict[bytes, str] = {}
         self._remembered: deque[tuple[bytes, str | None]] = deque()  # (digest, key it indexed), oldest first
         self._arrivals = 0
 
-    def _nearest(self, shingles: np.ndarray, sketch: MinHash) -> str | None:
+    def _nearest(self, shingles: np.ndarray, bands: tuple[bytes, ...]) -> str | None:
         """The most similar indexed document at or above the threshold; the earliest on a tie."""
+        candidates: set[str] = set()
+        for table, band in zip(self._bands, bands, strict=True):
+            keys = table.get(band)
+            if keys:
+                candidates |= keys
         scored = []
-        for key in self._lsh.query(sketch):
-            order, other = self._indexed[key]
+        for key in candidates:
+            order, other, _ = self._indexed[key]
             score = _jaccard(shingles, other)
-            if score >= self._threshold:
+            if score >= THRESHOLD:
                 scored.append((score, -order, key))
         return max(scored)[2] if scored else None
 
     def check(self, key: str, text: str) -> str | None:
-        """Return the key of an earlier document this one duplicates, or None (and remember it).
+        """Return the key of an earlier document this one duplicates, or None (and remember it)."""
+        return self.decide(key, fingerprint(normalize_string(text)))
+
+    def decide(self, key: str, found: Fingerprint) -> str | None:
+        """``check`` for a text whose fingerprint is known: the part that depends on input order.
 
         A duplicate is not indexed itself: later copies are matched to the original.
         Keys must be unique among the documents that are not duplicates.
         """
-        words = _words(text)
-        if not words:
+        if found.digest is None:
             return None
-        digest = hashlib.blake2b(" ".join(words).encode(), digest_size=16).digest()
-        original = self._originals.get(digest)
+        original = self._originals.get(found.digest)
         if original is not None:
             return original
-        if len(words) < _MIN_WORDS:
-            self._remember(digest, key, None)
+        if found.shingles is None:
+            self._remember(found.digest, key, None)
             return None
-        shingles = _shingles(words)
-        sketch = self._template.copy()  # shares the permutations: no per-document set-up
-        sketch.update_batch(shingles.tolist())
-        original = self._nearest(shingles, sketch)
+        original = self._nearest(found.shingles, found.bands)
         indexed = None
         if original is None and key not in self._indexed:
-            self._lsh.insert(key, sketch)
-            self._indexed[key] = (self._arrivals, shingles)
+            for table, band in zip(self._bands, found.bands, strict=True):
+                table.setdefault(band, set()).add(key)
+            self._indexed[key] = (self._arrivals, found.shingles, found.bands)
             self._arrivals += 1
             indexed = key
-        self._remember(digest, original or key, indexed)
+        self._remember(found.digest, original or key, indexed)
         return original
 
     def _remember(self, digest: bytes, original: str, indexed: str | None) -> None:
@@ -120,5 +173,9 @@ class Deduplicator:
             old_digest, old_key = self._remembered.popleft()
             del self._originals[old_digest]
             if old_key is not None:
-                self._lsh.remove(old_key)
-                del self._indexed[old_key]
+                _, _, bands = self._indexed.pop(old_key)
+                for table, band in zip(self._bands, bands, strict=True):
+                    keys = table[band]
+                    keys.discard(old_key)
+                    if not keys:
+                        del table[band]

@@ -1,16 +1,20 @@
 """rasad on Apache Spark: the local readers and the same ``code_document`` on every executor.
 
-Three steps, each a Spark stage:
+Four steps, each a Spark stage:
 
 1. **read**: every input file arrives as bytes (``binaryFile``) and goes through
    ``rasad.ingest.read_bytes``, the function behind the local readers, so a file yields the same
    documents with the same names (``where``) as ``rasad code`` gives it; Parquet tables of
    articles are read as columns. Files are listed with the local folder rules.
-2. **order**: one task walks the documents in input order (input, then the path inside it, then
-   the position in the file), numbers them (``seq``) and runs the same duplicate detector as the
-   local runner, so the same copies are flagged. It is the one serial step: it hashes text (some
-   thousands of documents a second) but codes nothing; ``--keep-duplicates`` only numbers.
-3. **code**: the documents are spread over ``--partitions`` tasks and coded with
+2. **fingerprint**: the documents are spread over ``--partitions`` tasks, each of which computes
+   the id and the duplicate detector's fingerprint of its documents (``rasad.ingest.dedupe``):
+   most of the detector's work, and independent of the order.
+3. **order**: one task walks the documents in input order (input, then the path inside it, then
+   the position in the file), numbers them (``seq``) and takes the same duplicate decisions as the
+   local runner from the fingerprints, so the same copies are flagged. It is the one serial step:
+   it looks up and stores fingerprints (thousands of documents a second) but hashes and codes
+   nothing; ``--keep-duplicates`` leaves out the fingerprints and only numbers.
+4. **code**: the documents are spread over ``--partitions`` tasks and coded with
    ``rasad.run.code_task``. Dictionaries and lexicons are cached at module level, and PySpark
    reuses its Python workers, so each executor process loads them once.
 
@@ -32,11 +36,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+import numpy as np
+
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest import ReadLimits, _readable_in_directory, read_bytes
-from rasad.ingest.dedupe import Deduplicator
+from rasad.ingest.dedupe import Deduplicator, Fingerprint, fingerprint
 from rasad.pipeline import document_id
 from rasad.run import DEDUPE_WINDOW, code_task
+from rasad.text.normalize import normalize
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -90,6 +97,14 @@ _READ_FIELDS = (
     ("published", "string"),
     ("text", "string"),
     ("problem", "string"),
+)
+# The fingerprint (``rasad.ingest.dedupe.Fingerprint``) as columns: shingles as uint32 bytes.
+_FINGERPRINT_FIELDS = (
+    *_READ_FIELDS,
+    ("key", "string"),
+    ("digest", "binary"),
+    ("shingles", "binary"),
+    ("bands", "array<binary>"),
 )
 _ORDERED_FIELDS = (*_READ_FIELDS, ("seq", "bigint"), ("duplicate_of", "string"))
 _EVENT_STRUCT = "struct<" + ",".join(f"`{name}`:{kind}" for name, kind in EVENT_FIELDS) + ">"
@@ -162,6 +177,11 @@ def code_to_parquet(
     limits = limits or ReadLimits()
     partitions = partitions or spark.sparkContext.defaultParallelism * 4
     read = read_documents(spark, inputs, input_format, limits)
+    if dedupe:
+        fingerprint_schema = _schema(spark, _FINGERPRINT_FIELDS)
+        read = read.repartition(partitions).mapInArrow(
+            functools.partial(_fingerprint, _arrow(fingerprint_schema)), fingerprint_schema
+        )
     ordered_schema = _schema(spark, _ORDERED_FIELDS)
     ordered = (
         read.repartition(1)
@@ -355,6 +375,22 @@ def _raw_document(row: dict) -> RawDocument:
     )
 
 
+def _fingerprint(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Executor side of the fingerprint step: each document's id and duplicate fingerprint."""
+    for batch in batches:
+        rows = batch.to_pylist()
+        for row in rows:
+            if row["problem"] is None:
+                document = _raw_document(row)
+                normalized = normalize(document.text)
+                found = fingerprint(normalized.text)
+                row["key"] = document_id(document, normalized)
+                row["digest"] = found.digest
+                row["shingles"] = None if found.shingles is None else found.shingles.tobytes()
+                row["bands"] = list(found.bands)
+        yield _batch(rows, schema)
+
+
 def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Executor side of the order step (one task, input order): numbers, and duplicates as locally."""
     deduplicator = Deduplicator(window=DEDUPE_WINDOW) if dedupe else None
@@ -365,8 +401,11 @@ def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -
             row["seq"] = seq
             seq += 1
             if deduplicator is not None and row["problem"] is None:
-                document = _raw_document(row)
-                row["duplicate_of"] = deduplicator.check(document_id(document), document.text)
+                shingles = (
+                    None if row["shingles"] is None else np.frombuffer(row["shingles"], dtype=np.uint32)
+                )
+                found = Fingerprint(row["digest"], shingles, tuple(row["bands"]))
+                row["duplicate_of"] = deduplicator.decide(row["key"], found)
         yield _batch(rows, schema)
 
 

@@ -98,9 +98,54 @@ def _arabic_or_persian_by_function_words(sample: str) -> str | None:
     return None
 
 
+# A short sentence per script: detecting it loads the script's models (lingua loads them lazily, all
+# n-gram lengths for a text this short), so that the texts after it load nothing.
+_WARM_UP = {
+    "arabic": "قال وزير الخارجية إن المملكة ستوقع اتفاقا مع إيران.",
+    "latin": "The foreign minister of Kazakhstan met his Russian counterpart in Moscow on Monday.",
+    "cyrillic": "Министр иностранных дел встретился с послом в Москве.",
+}
+
+
 @cache
 def _detector(script: str) -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_CANDIDATES[script]).build()
+    """The model for one script, built when a text first needs it: a second or more each (the Latin
+    one three), and a run of Arabic and Persian news never needs the Latin and Cyrillic ones.
+
+    Loaded here, in the calling thread, so that it is loaded before a time budget starts and once,
+    before the pool's workers inherit it. (lingua's own preloading loads on a pool of threads, and a
+    process forked after that hangs.)
+    """
+    detector = LanguageDetectorBuilder.from_languages(*_CANDIDATES[script]).build()
+    detector.detect_language_of(_WARM_UP[script])
+    return detector
+
+
+# The last text asked about, with its sample and script: ``load_model_for`` and then
+# ``identify_language`` ask about the same text. One tuple, replaced whole, so threads never mix two.
+_last: tuple[str | None, tuple[str, str | None]] = (None, ("", None))
+
+
+def _sample_and_script(text: str) -> tuple[str, str | None]:
+    global _last
+    last_text, found = _last
+    if last_text is not text:
+        sample = unicodedata.normalize("NFKC", text[:SAMPLE_CHARS])  # presentation-form glyphs to letters
+        found = (sample, dominant_script(sample[:SCRIPT_SAMPLE_CHARS]))
+        _last = (text, found)
+    return found
+
+
+def load_model_for(text: str | None = None) -> None:
+    """Build the model ``identify_language(text)`` may need (every model without ``text``), so that
+    a caller can load it before timing the text."""
+    if text is None:
+        for script in _CANDIDATES:
+            _detector(script)
+        return
+    _sample, script = _sample_and_script(text)
+    if script in _CANDIDATES:
+        _detector(script)
 
 
 def dominant_script(text: str) -> str | None:
@@ -125,8 +170,7 @@ def dominant_script(text: str) -> str | None:
 
 def identify_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or ``und`` when it cannot be told."""
-    sample = unicodedata.normalize("NFKC", text[:SAMPLE_CHARS])  # presentation-form glyphs to letters
-    script = dominant_script(sample[:SCRIPT_SAMPLE_CHARS])
+    sample, script = _sample_and_script(text)
     if script is None:
         return UNDETERMINED
     if script in _SINGLE_LANGUAGE_SCRIPTS:
