@@ -20,6 +20,9 @@ from rasad.text.normalize import NormalizedText, normalize
 
 BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
 BATCHES_IN_FLIGHT = 3  # the pool codes the next batches while the parent writes one and reads another
+# Documents read ahead before the pool starts, for the language models they need: loaded in the
+# parent, a model is shared by all workers instead of loaded by each (English in an Arabic corpus).
+MODEL_LOOKAHEAD = 1_000
 # Distinct texts the duplicate detector remembers (about 8 kB each): a bounded memory whatever the input.
 DEDUPE_WINDOW = 50_000
 
@@ -141,7 +144,8 @@ def _coded(
     code = partial(code_task, time_budget=time_budget, as_json=as_json)
     items = iter(items)
     batch_size = max(1, workers) * BATCH_PER_WORKER
-    first = list(itertools.islice(items, batch_size + 1))
+    lookahead = batch_size + 1 if workers <= 1 else max(batch_size + 1, MODEL_LOOKAHEAD)
+    first = list(itertools.islice(items, lookahead))
     if workers <= 1 or len(first) <= batch_size:
         for item in itertools.chain(first, items):
             if isinstance(item, ReadProblem):
@@ -166,7 +170,8 @@ def _coded(
     batches = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
     chunksize = max(1, batch_size // (workers * 4))
     # Loaded once here, the dictionaries reach the workers by fork (copy-on-write) instead of being
-    # loaded again by each of them; so do the language models the first batch needs (likely all).
+    # loaded again by each of them; so do the language models the first documents need (a model
+    # first needed later is loaded by each worker that meets it).
     load_resources()
     for item in first:
         if isinstance(item, RawDocument):
