@@ -190,3 +190,21 @@ def test_the_subject_before_a_plural_verb_is_the_attacker() -> None:
 def test_opening_fire_is_not_fatah() -> None:
     event = _events("فتح مسلحون النار على حافلة للركاب قرب الحدود.", "ASSAULT")[0]
     assert "PSE" not in (_party(event, "actor")[0], _party(event, "recipient")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # The party after the verb was killed; the author of the attack named further on killed it.
+        ("قتل جنديان في هجوم شنه مسلحون كينيون على ثكنة.", ("KEN", "UAF"), (None, "MIL")),
+        # Counted victims: the adjective of the air strike names who struck.
+        ("قتل ثلاثة مسلحين في ضربة جوية فرنسية في المدينة أمس.", "FRA", (None, "UAF")),
+        # «مقتل X» names a victim, never an attacker.
+        ("قام جنود بقتل الأسرى بعد مقتل ضابط ألماني.", (None, "MIL"), "DEU"),
+    ],
+)
+def test_the_author_of_the_attack_that_killed_the_victims(text, actor, recipient) -> None:
+    event = _events(text, "ASSAULT")[0]
+    got_actor, got_recipient = _party(event, "actor"), _party(event, "recipient")
+    assert (got_actor if isinstance(actor, tuple) else got_actor[0]) == actor
+    assert (got_recipient if isinstance(recipient, tuple) else got_recipient[0]) == recipient

@@ -595,6 +595,22 @@ def _code_one(
             Unit(trigger_start, trigger_start, "", None, None, None),
             "not named: victims counted",
         )
+    if (
+        trigger.event == "ASSAULT" and recipient is not None and actor.key()
+        and trigger_end <= recipient.start and actor.end <= recipient.start
+        and _attack_after(words, trigger_end, recipient)
+        and _attack_agent(words, recipient, context.language, cues.find("voice"))
+    ):  # fmt: skip
+        # «قتل جنديان في هجوم شنه مسلحون صوماليون»: the one after the verb was killed; the author of
+        # the attack named further on killed them.
+        actor, recipient = recipient, actor
+        actor_rule, recipient_rule = "agent of the attack that did it (roles swapped)", actor_rule
+    elif trigger.event == "ASSAULT" and actor_rule.startswith("not named"):
+        author = _attack_author(context, words, candidates, trigger_end, cues.find("voice"))
+        if author is not None:
+            actor, actor_rule = author, "agent of the attack that did it, named after the victims"
+            if author is recipient:
+                recipient, recipient_rule = None, "not named: the victims are counted, not coded"
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -720,6 +736,47 @@ def _agent_phrase(words: list[Word], unit: Unit, language: str) -> bool:
         return True
     triggers = _indexes(language)["triggers"]
     return any(m.item.event == "ASSAULT" and m.last == len(before) - 1 for m in triggers.find(before))
+
+
+AUTHOR_WORDS = 6  # words from a victim's verb to the author of the attack that killed them
+
+
+def _attack_agent(words: list[Word], unit: Unit, language: str, voice: list[WordMatch]) -> bool:
+    """True when the unit is the author of an attack named before it, not the victim a killing noun
+    names («بمقتل جندي أميركي»: the soldier was killed)."""
+    first = bisect.bisect_left(words, unit.start, key=_word_start)
+    return _agent_phrase(words, unit, language) and not any(cue.last == first - 1 for cue in voice)
+
+
+def _attack_after(words: list[Word], trigger_end: int, unit: Unit) -> bool:
+    """True when another attack phrase (a preposition and an attack noun at least) stands between the
+    trigger and the unit: «قتلوا في ضربة ...», not the verb's own object («خطفوا القنصل»)."""
+    return _words_between(words, trigger_end, unit.start) >= 2
+
+
+def _attack_author(
+    context: CodingContext,
+    words: list[Word],
+    candidates: list[Unit],
+    trigger_end: int,
+    voice: list[WordMatch],
+) -> Unit | None:
+    """The author of the attack a victim's verb points to: «قتل ثلاثة مسلحين في ضربة جوية أميركية»,
+    «قتل جنديان في هجوم شنه مسلحون صوماليون». The victims were counted or exposed, so the verb reads as
+    a passive; the attack noun after it (or its agent marker) names who did it. Not a counted party
+    (a victim again) and within a few words of the verb."""
+    for unit in candidates:
+        if unit.start < trigger_end or not unit.key():
+            continue
+        if _words_between(words, trigger_end, unit.start) > AUTHOR_WORDS:
+            return None
+        if (
+            not counted(context.text, unit.start)
+            and _attack_after(words, trigger_end, unit)
+            and _attack_agent(words, unit, context.language, voice)
+        ):
+            return unit
+    return None
 
 
 def _no_object_follows(words: list[Word], match: WordMatch) -> bool:
