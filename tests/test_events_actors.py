@@ -208,3 +208,17 @@ def test_the_author_of_the_attack_that_killed_the_victims(text, actor, recipient
     got_actor, got_recipient = _party(event, "actor"), _party(event, "recipient")
     assert (got_actor if isinstance(actor, tuple) else got_actor[0]) == actor
     assert (got_recipient if isinstance(recipient, tuple) else got_recipient[0]) == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # The counted subject of a verb of carrying out is the author, not a victim.
+        ("قال شهود إن ستة جنود بلجيكيين نفذوا الغارة على المزرعة.", ("BEL", "MIL")),
+        ("قام سبعة جنود هولنديين بقتل سجين داخل الثكنة.", ("NLD", "MIL")),
+        # A year that ends a date («2004:») counts nobody.
+        ("في 9 مايو 2004: سلاح الجو الإسرائيلي يشن غارة جوية على موقع قرب الحدود.", ("ISR", "MIL")),
+    ],
+)
+def test_a_counted_party_that_carries_the_attack_out(text, actor) -> None:
+    assert _party(_events(text, "ASSAULT")[0], "actor") == actor

@@ -51,6 +51,7 @@ COUNT_WORDS = frozenset(
     ).split()
 )
 _TOKEN_OR_NUMBER = re.compile(r"[^\W_]+")
+_PHRASE_BREAK = re.compile(r"[:;,.،؛)\]]")
 _NAME_STOPWORDS = frozenset(
     normalize_string(word)
     for word in (
@@ -168,10 +169,14 @@ def counted(text: str, start: int) -> bool:
     «13 عراقيا», «ثلاثة جنود», «أربعة من رجال الشرطة», "dozens of", "five"."""
     while start > 0 and text[start - 1].isalpha():  # the clitics glued before a name: «العراقيين»
         start -= 1
-    before = _TOKEN_OR_NUMBER.findall(text, max(0, start - 30), start)
-    if len(before) > 1 and normalize_string(before[-1]) in ("من", "of", "از"):
+    before = list(_TOKEN_OR_NUMBER.finditer(text, max(0, start - 30), start))
+    if len(before) > 1 and normalize_string(before[-1].group()) in ("من", "of", "از"):
         before.pop()
-    return bool(before) and (before[-1].isdigit() or normalize_string(before[-1]) in COUNT_WORDS)
+    # A number that ends a date or a clause («5 أكتوبر 2003: سلاح الجو») counts nothing after it.
+    if not before or _PHRASE_BREAK.search(text, before[-1].end(), start):
+        return False
+    word = before[-1].group()
+    return word.isdigit() or normalize_string(word) in COUNT_WORDS
 
 
 def _qualified_by_other_state(text: str, hits: list[Hit], concepts: list[Concept], index: int) -> bool:

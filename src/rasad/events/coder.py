@@ -561,7 +561,10 @@ def _code_one(
         # «مقتل جنديين أميركيين», «تعرضت السفارة لهجوم»: the one named is the victim, the attacker unnamed.
         actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
         actor_rule, recipient_rule = "not named: the one named is exposed to it", actor_rule
-    if trigger.event == "ASSAULT" and actor.key() and counted(context.text, actor.start):
+    if (
+        trigger.event == "ASSAULT" and actor.key() and counted(context.text, actor.start)
+        and not _launched(words, actor, match)
+    ):  # fmt: skip
         actor, recipient, actor_rule, recipient_rule = _counted_victims(
             context.text, trigger_start, actor, recipient, actor_rule, recipient_rule
         )
@@ -704,6 +707,26 @@ def _protesters(
         recipient = replace(named, sector="GOV") if named.kind == "state" else named
         recipient_rule = "the state or organ the protesters face"
     return actor, recipient, actor_rule, recipient_rule
+
+
+# Verbs of carrying out an act («نفذوا الغارة», «يشن غارة», «قام ... بقتل»): their subject is its author.
+LAUNCH_VERBS = frozenset(
+    normalize_string(w)
+    for w in (
+        "نفذ نفذت نفذوا نفذا ونفذ ونفذت ونفذوا ينفذ تنفذ ينفذون شن شنت شنوا شنا وشن وشنت وشنوا يشن تشن "
+        "يشنون قام قامت قاموا قاما وقام وقامت وقاموا يقوم تقوم يقومون"
+    ).split()
+)
+LAUNCH_WORDS = 12  # words from a launching verb before its subject to the act it launches
+
+
+def _launched(words: list[Word], actor: Unit, match: WordMatch) -> bool:
+    """True when a counted actor carries the act out («ثمانية جنود أميركيين نفذوا الغارة», «قام عشرة
+    جنود بقتل ...»): a launching verb stands between it and the trigger, right before it, or opens the
+    trigger. Victims are never the subject of such a verb."""
+    first = bisect.bisect_left(words, actor.start, key=_word_start)
+    start = max(0, min(first - 2, match.first), match.first - LAUNCH_WORDS)  # the verb, then a count
+    return any(w.text in LAUNCH_VERBS for w in words[start : match.first + 1])
 
 
 def _counted_victims(
