@@ -222,3 +222,10 @@ def test_the_author_of_the_attack_that_killed_the_victims(text, actor, recipient
 )
 def test_a_counted_party_that_carries_the_attack_out(text, actor) -> None:
     assert _party(_events(text, "ASSAULT")[0], "actor") == actor
+
+
+def test_no_genitive_across_a_comma() -> None:
+    # The forces are the subject of the verb after the comma, not the genitive of the attack noun.
+    events = _events("بعد الهجوم، قصفت القوات الروسية القرية.", "ASSAULT")
+    assert [e["trigger"]["text"] for e in events] == ["قصفت"]
+    assert _party(events[0], "actor") == ("RUS", "MIL")

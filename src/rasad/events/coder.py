@@ -1046,7 +1046,11 @@ def _roles(
     before = [u for u in subjects if u.end <= trigger_start]
     before = [u for u in before if u.start >= clause_start] or before
     after = [u for u in subjects if u.start >= trigger_end]
-    right_after = [u for u in after if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS]
+    right_after = [
+        u for u in after
+        if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS
+        and not _clause_break(context.text, trigger_end, u.start)
+    ]  # fmt: skip
     nominal = _is_nominal(trigger, language) and not _plural_verb(words, trigger_start, language)
     actor: Unit | None = None
     rule = ""
@@ -1078,6 +1082,15 @@ def _roles(
                 return actor, partner, rule, "second of the coordinated subjects"
     recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
+
+
+CLAUSE_BREAK = re.compile(r"[,،;؛:.!?]")
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """True when punctuation closes the trigger's phrase before ``end``: in «رداً على عملية الاختطاف،
+    قصفت كتائب القسام» the brigades are the subject of the next verb, not the genitive of the noun."""
+    return CLAUSE_BREAK.search(text, start, end) is not None
 
 
 def _plural_verb(words: list[Word], trigger_start: int, language: str) -> bool:
