@@ -229,3 +229,15 @@ def test_no_genitive_across_a_comma() -> None:
     events = _events("بعد الهجوم، قصفت القوات الروسية القرية.", "ASSAULT")
     assert [e["trigger"]["text"] for e in events] == ["قصفت"]
     assert _party(events[0], "actor") == ("RUS", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # A broken plural of a nationality names people of that country, not its state.
+        ("تظاهر مئات الصرب في فيينا احتجاجا على الحكم.", ("SRB", "CVL")),
+        ("تجمع الأتراك أمام القنصلية احتجاجا على القرار.", ("TUR", "CVL")),
+    ],
+)
+def test_a_broken_plural_of_a_nationality_names_people(text, actor) -> None:
+    assert _party(_events(text, "PROTEST")[0], "actor") == actor

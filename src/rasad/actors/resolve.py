@@ -40,6 +40,8 @@ _ARABIC_ADJECTIVE = re.compile(r"ال\w{3,}ي(?:ه|ين|ون)?")
 _LOCATIVES = frozenset(normalize_string(word) for word in "في in at".split())
 # Endings of a nationality word used for people: Arabic masculine plural, Persian human plural.
 _PEOPLE_ENDINGS = tuple(normalize_string(e) for e in ("يين", "يون", "یان"))
+_NISBA_ENDINGS = tuple(normalize_string(e) for e in ("ي", "ية", "يه", "يا", "ی", "یه", "ای"))
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 # Words that count people (cardinals, "dozens of", "thousands of"): what follows one names people.
 COUNT_WORDS = frozenset(
     normalize_string(w)
@@ -161,7 +163,14 @@ def _names_people(text: str, hit: Hit) -> bool:
     word = normalize_string(text[hit.word_start : hit.word_end])
     if word.endswith(_PEOPLE_ENDINGS) or (word[:1].isupper() and word.endswith("s")):
         return True
-    return counted(text, hit.word_start)
+    return _broken_plural(word) or counted(text, hit.word_start)
+
+
+def _broken_plural(word: str) -> bool:
+    """An Arabic-script nationality form with no nisba ending is a broken plural, which names people:
+    «الأفغان», «الأتراك», «الصرب» (the nisba «أفغاني», «أفغانية», «أفغانيا» names the state's things
+    as well as its people)."""
+    return bool(_ARABIC_LETTER.match(word)) and not word.endswith(_NISBA_ENDINGS)
 
 
 def counted(text: str, start: int) -> bool:
