@@ -237,6 +237,7 @@ def test_no_genitive_across_a_comma() -> None:
         # A broken plural of a nationality names people of that country, not its state.
         ("تظاهر مئات الصرب في فيينا احتجاجا على الحكم.", ("SRB", "CVL")),
         ("تجمع الأتراك أمام القنصلية احتجاجا على القرار.", ("TUR", "CVL")),
+        ("تظاهر آلاف الألمان في ميونخ احتجاجا على الضرائب.", ("DEU", "CVL")),
     ],
 )
 def test_a_broken_plural_of_a_nationality_names_people(text, actor) -> None:
