@@ -242,3 +242,17 @@ def test_no_genitive_across_a_comma() -> None:
 )
 def test_a_broken_plural_of_a_nationality_names_people(text, actor) -> None:
     assert _party(_events(text, "PROTEST")[0], "actor") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # A state named by its adjective as the author of an attack acts through its armed forces...
+        ("شنت طائرات حربية غارة بلجيكية على مخزن للأسلحة.", ("BEL", "MIL")),
+        ("قتل خمسة مسلحين في ضربة جوية هولندية قرب النهر.", ("NLD", "MIL")),
+        # ...a state named by its name keeps its government.
+        ("اغتالت هولندا القيادي في الحركة.", ("NLD", "GOV")),
+    ],
+)
+def test_a_state_adjective_attacks_through_its_armed_forces(text, actor) -> None:
+    assert _party(_events(text, "ASSAULT")[0], "actor") == actor

@@ -614,6 +614,8 @@ def _code_one(
             actor, actor_rule = author, "agent of the attack that did it, named after the victims"
             if author is recipient:
                 recipient, recipient_rule = None, "not named: the victims are counted, not coded"
+    if trigger.event == "ASSAULT":
+        actor = _armed_forces(actor)
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -762,6 +764,14 @@ def _agent_phrase(words: list[Word], unit: Unit, language: str) -> bool:
 
 
 AUTHOR_WORDS = 6  # words from a victim's verb to the author of the attack that killed them
+
+
+def _armed_forces(actor: Unit) -> Unit:
+    """A state named by its adjective as the author of an attack («غارة أميركية», «صاروخ إسرائيلي»,
+    «وحدة إسرائيلية») attacked through its armed forces (MIL), not its government."""
+    if actor.kind == "state" and actor.form_role == "adjective" and actor.sector == "GOV":
+        return replace(actor, sector="MIL")
+    return actor
 
 
 def _attack_agent(words: list[Word], unit: Unit, language: str, voice: list[WordMatch]) -> bool:
