@@ -256,3 +256,8 @@ def test_a_broken_plural_of_a_nationality_names_people(text, actor) -> None:
 )
 def test_a_state_adjective_attacks_through_its_armed_forces(text, actor) -> None:
     assert _party(_events(text, "ASSAULT")[0], "actor") == actor
+
+
+def test_suicide_bombers_are_unidentified_armed_men() -> None:
+    event = _events("وقال الجيش إن انتحاريين هاجموا مركزا للشرطة قرب الحدود.", "ASSAULT")[0]
+    assert _party(event, "actor") == (None, "UAF")
