@@ -261,3 +261,8 @@ def test_a_state_adjective_attacks_through_its_armed_forces(text, actor) -> None
 def test_suicide_bombers_are_unidentified_armed_men() -> None:
     event = _events("وقال الجيش إن انتحاريين هاجموا مركزا للشرطة قرب الحدود.", "ASSAULT")[0]
     assert _party(event, "actor") == (None, "UAF")
+
+
+def test_indefinite_officers_are_military() -> None:
+    event = _events("هاجم ضباط سوريون المتظاهرين في الساحة.", "ASSAULT")[0]
+    assert _party(event, "actor") == ("SYR", "MIL")
