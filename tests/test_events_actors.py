@@ -190,3 +190,79 @@ def test_the_subject_before_a_plural_verb_is_the_attacker() -> None:
 def test_opening_fire_is_not_fatah() -> None:
     event = _events("فتح مسلحون النار على حافلة للركاب قرب الحدود.", "ASSAULT")[0]
     assert "PSE" not in (_party(event, "actor")[0], _party(event, "recipient")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        # The party after the verb was killed; the author of the attack named further on killed it.
+        ("قتل جنديان في هجوم شنه مسلحون كينيون على ثكنة.", ("KEN", "UAF"), (None, "MIL")),
+        # Counted victims: the adjective of the air strike names who struck.
+        ("قتل ثلاثة مسلحين في ضربة جوية فرنسية في المدينة أمس.", "FRA", (None, "UAF")),
+        # «مقتل X» names a victim, never an attacker.
+        ("قام جنود بقتل الأسرى بعد مقتل ضابط ألماني.", (None, "MIL"), "DEU"),
+    ],
+)
+def test_the_author_of_the_attack_that_killed_the_victims(text, actor, recipient) -> None:
+    event = _events(text, "ASSAULT")[0]
+    got_actor, got_recipient = _party(event, "actor"), _party(event, "recipient")
+    assert (got_actor if isinstance(actor, tuple) else got_actor[0]) == actor
+    assert (got_recipient if isinstance(recipient, tuple) else got_recipient[0]) == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # The counted subject of a verb of carrying out is the author, not a victim.
+        ("قال شهود إن ستة جنود بلجيكيين نفذوا الغارة على المزرعة.", ("BEL", "MIL")),
+        ("قام سبعة جنود هولنديين بقتل سجين داخل الثكنة.", ("NLD", "MIL")),
+        # A year that ends a date («2004:») counts nobody.
+        ("في 9 مايو 2004: سلاح الجو الإسرائيلي يشن غارة جوية على موقع قرب الحدود.", ("ISR", "MIL")),
+    ],
+)
+def test_a_counted_party_that_carries_the_attack_out(text, actor) -> None:
+    assert _party(_events(text, "ASSAULT")[0], "actor") == actor
+
+
+def test_no_genitive_across_a_comma() -> None:
+    # The forces are the subject of the verb after the comma, not the genitive of the attack noun.
+    events = _events("بعد الهجوم، قصفت القوات الروسية القرية.", "ASSAULT")
+    assert [e["trigger"]["text"] for e in events] == ["قصفت"]
+    assert _party(events[0], "actor") == ("RUS", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # A broken plural of a nationality names people of that country, not its state.
+        ("تظاهر مئات الصرب في فيينا احتجاجا على الحكم.", ("SRB", "CVL")),
+        ("تجمع الأتراك أمام القنصلية احتجاجا على القرار.", ("TUR", "CVL")),
+        ("تظاهر آلاف الألمان في ميونخ احتجاجا على الضرائب.", ("DEU", "CVL")),
+    ],
+)
+def test_a_broken_plural_of_a_nationality_names_people(text, actor) -> None:
+    assert _party(_events(text, "PROTEST")[0], "actor") == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # A state named by its adjective as the author of an attack acts through its armed forces...
+        ("شنت طائرات حربية غارة بلجيكية على مخزن للأسلحة.", ("BEL", "MIL")),
+        ("قتل خمسة مسلحين في ضربة جوية هولندية قرب النهر.", ("NLD", "MIL")),
+        # ...a state named by its name keeps its government.
+        ("اغتالت هولندا القيادي في الحركة.", ("NLD", "GOV")),
+    ],
+)
+def test_a_state_adjective_attacks_through_its_armed_forces(text, actor) -> None:
+    assert _party(_events(text, "ASSAULT")[0], "actor") == actor
+
+
+def test_suicide_bombers_are_unidentified_armed_men() -> None:
+    event = _events("وقال الجيش إن انتحاريين هاجموا مركزا للشرطة قرب الحدود.", "ASSAULT")[0]
+    assert _party(event, "actor") == (None, "UAF")
+
+
+def test_indefinite_officers_are_military() -> None:
+    event = _events("هاجم ضباط سوريون المتظاهرين في الساحة.", "ASSAULT")[0]
+    assert _party(event, "actor") == ("SYR", "MIL")

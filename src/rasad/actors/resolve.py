@@ -44,6 +44,8 @@ _ARABIC_ADJECTIVE = re.compile(r"ال\w{3,}ي(?:ه|ين|ون)?")
 _LOCATIVES = frozenset(normalize_string(word) for word in "في in at".split())
 # Endings of a nationality word used for people: Arabic masculine plural, Persian human plural.
 _PEOPLE_ENDINGS = tuple(normalize_string(e) for e in ("يين", "يون", "یان"))
+_NISBA_ENDINGS = tuple(normalize_string(e) for e in ("ي", "ية", "يه", "يا", "ی", "یه", "ای"))
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
 # Words that count people (cardinals, "dozens of", "thousands of"): what follows one names people.
 COUNT_WORDS = frozenset(
     normalize_string(w)
@@ -55,6 +57,7 @@ COUNT_WORDS = frozenset(
     ).split()
 )
 _TOKEN_OR_NUMBER = re.compile(r"[^\W_]+")
+_PHRASE_BREAK = re.compile(r"[:;,.،؛)\]]")
 _NAME_STOPWORDS = frozenset(
     normalize_string(word)
     for word in (
@@ -173,7 +176,14 @@ def _names_people(text: str, hit: Hit) -> bool:
     word = normalize_string(text[hit.word_start : hit.word_end])
     if word.endswith(_PEOPLE_ENDINGS) or (word[:1].isupper() and word.endswith("s")):
         return True
-    return counted(text, hit.word_start)
+    return _broken_plural(word) or counted(text, hit.word_start)
+
+
+def _broken_plural(word: str) -> bool:
+    """An Arabic-script nationality form with no nisba ending is a broken plural, which names people:
+    «الأفغان», «الأتراك», «الصرب» (the nisba «أفغاني», «أفغانية», «أفغانيا» names the state's things
+    as well as its people)."""
+    return bool(_ARABIC_LETTER.match(word)) and not word.endswith(_NISBA_ENDINGS)
 
 
 def counted(text: str, start: int) -> bool:
@@ -181,10 +191,14 @@ def counted(text: str, start: int) -> bool:
     «13 عراقيا», «ثلاثة جنود», «أربعة من رجال الشرطة», "dozens of", "five"."""
     while start > 0 and text[start - 1].isalpha():  # the clitics glued before a name: «العراقيين»
         start -= 1
-    before = _TOKEN_OR_NUMBER.findall(text, max(0, start - 30), start)
-    if len(before) > 1 and normalize_string(before[-1]) in ("من", "of", "از"):
+    before = list(_TOKEN_OR_NUMBER.finditer(text, max(0, start - 30), start))
+    if len(before) > 1 and normalize_string(before[-1].group()) in ("من", "of", "از"):
         before.pop()
-    return bool(before) and (before[-1].isdigit() or normalize_string(before[-1]) in COUNT_WORDS)
+    # A number that ends a date or a clause («5 أكتوبر 2003: سلاح الجو») counts nothing after it.
+    if not before or _PHRASE_BREAK.search(text, before[-1].end(), start):
+        return False
+    word = before[-1].group()
+    return word.isdigit() or normalize_string(word) in COUNT_WORDS
 
 
 def _qualified_by_other_state(text: str, hits: list[Hit], concepts: list[Concept], index: int) -> bool:

@@ -562,7 +562,10 @@ def _code_one(
         # «مقتل جنديين أميركيين», «تعرضت السفارة لهجوم»: the one named is the victim, the attacker unnamed.
         actor, recipient = Unit(trigger_start, trigger_start, "", None, None, None), actor
         actor_rule, recipient_rule = "not named: the one named is exposed to it", actor_rule
-    if trigger.event == "ASSAULT" and actor.key() and counted(context.text, actor.start):
+    if (
+        trigger.event == "ASSAULT" and actor.key() and counted(context.text, actor.start)
+        and not _launched(words, actor, match)
+    ):  # fmt: skip
         actor, recipient, actor_rule, recipient_rule = _counted_victims(
             context.text, trigger_start, actor, recipient, actor_rule, recipient_rule
         )
@@ -596,6 +599,24 @@ def _code_one(
             Unit(trigger_start, trigger_start, "", None, None, None),
             "not named: victims counted",
         )
+    if (
+        trigger.event == "ASSAULT" and recipient is not None and actor.key()
+        and trigger_end <= recipient.start and actor.end <= recipient.start
+        and _attack_after(words, trigger_end, recipient)
+        and _attack_agent(words, recipient, context.language, cues.find("voice"))
+    ):  # fmt: skip
+        # «قتل جنديان في هجوم شنه مسلحون صوماليون»: the one after the verb was killed; the author of
+        # the attack named further on killed them.
+        actor, recipient = recipient, actor
+        actor_rule, recipient_rule = "agent of the attack that did it (roles swapped)", actor_rule
+    elif trigger.event == "ASSAULT" and actor_rule.startswith("not named"):
+        author = _attack_author(context, words, candidates, trigger_end, cues.find("voice"))
+        if author is not None:
+            actor, actor_rule = author, "agent of the attack that did it, named after the victims"
+            if author is recipient:
+                recipient, recipient_rule = None, "not named: the victims are counted, not coded"
+    if trigger.event == "ASSAULT":
+        actor = _armed_forces(actor)
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -691,6 +712,26 @@ def _protesters(
     return actor, recipient, actor_rule, recipient_rule
 
 
+# Verbs of carrying out an act («نفذوا الغارة», «يشن غارة», «قام ... بقتل»): their subject is its author.
+LAUNCH_VERBS = frozenset(
+    normalize_string(w)
+    for w in (
+        "نفذ نفذت نفذوا نفذا ونفذ ونفذت ونفذوا ينفذ تنفذ ينفذون شن شنت شنوا شنا وشن وشنت وشنوا يشن تشن "
+        "يشنون قام قامت قاموا قاما وقام وقامت وقاموا يقوم تقوم يقومون"
+    ).split()
+)
+LAUNCH_WORDS = 12  # words from a launching verb before its subject to the act it launches
+
+
+def _launched(words: list[Word], actor: Unit, match: WordMatch) -> bool:
+    """True when a counted actor carries the act out («ثمانية جنود أميركيين نفذوا الغارة», «قام عشرة
+    جنود بقتل ...»): a launching verb stands between it and the trigger, right before it, or opens the
+    trigger. Victims are never the subject of such a verb."""
+    first = bisect.bisect_left(words, actor.start, key=_word_start)
+    start = max(0, min(first - 2, match.first), match.first - LAUNCH_WORDS)  # the verb, then a count
+    return any(w.text in LAUNCH_VERBS for w in words[start : match.first + 1])
+
+
 def _counted_victims(
     text: str, trigger_start: int, actor: Unit, recipient: Unit | None, actor_rule: str, recipient_rule: str
 ) -> tuple[Unit, Unit | None, str, str]:
@@ -721,6 +762,55 @@ def _agent_phrase(words: list[Word], unit: Unit, language: str) -> bool:
         return True
     triggers = _indexes(language)["triggers"]
     return any(m.item.event == "ASSAULT" and m.last == len(before) - 1 for m in triggers.find(before))
+
+
+AUTHOR_WORDS = 6  # words from a victim's verb to the author of the attack that killed them
+
+
+def _armed_forces(actor: Unit) -> Unit:
+    """A state named by its adjective as the author of an attack («غارة أميركية», «صاروخ إسرائيلي»,
+    «وحدة إسرائيلية») attacked through its armed forces (MIL), not its government."""
+    if actor.kind == "state" and actor.form_role == "adjective" and actor.sector == "GOV":
+        return replace(actor, sector="MIL")
+    return actor
+
+
+def _attack_agent(words: list[Word], unit: Unit, language: str, voice: list[WordMatch]) -> bool:
+    """True when the unit is the author of an attack named before it, not the victim a killing noun
+    names («بمقتل جندي أميركي»: the soldier was killed)."""
+    first = bisect.bisect_left(words, unit.start, key=_word_start)
+    return _agent_phrase(words, unit, language) and not any(cue.last == first - 1 for cue in voice)
+
+
+def _attack_after(words: list[Word], trigger_end: int, unit: Unit) -> bool:
+    """True when another attack phrase (a preposition and an attack noun at least) stands between the
+    trigger and the unit: «قتلوا في ضربة ...», not the verb's own object («خطفوا القنصل»)."""
+    return _words_between(words, trigger_end, unit.start) >= 2
+
+
+def _attack_author(
+    context: CodingContext,
+    words: list[Word],
+    candidates: list[Unit],
+    trigger_end: int,
+    voice: list[WordMatch],
+) -> Unit | None:
+    """The author of the attack a victim's verb points to: «قتل ثلاثة مسلحين في ضربة جوية أميركية»,
+    «قتل جنديان في هجوم شنه مسلحون صوماليون». The victims were counted or exposed, so the verb reads as
+    a passive; the attack noun after it (or its agent marker) names who did it. Not a counted party
+    (a victim again) and within a few words of the verb."""
+    for unit in candidates:
+        if unit.start < trigger_end or not unit.key():
+            continue
+        if _words_between(words, trigger_end, unit.start) > AUTHOR_WORDS:
+            return None
+        if (
+            not counted(context.text, unit.start)
+            and _attack_after(words, trigger_end, unit)
+            and _attack_agent(words, unit, context.language, voice)
+        ):
+            return unit
+    return None
 
 
 def _no_object_follows(words: list[Word], match: WordMatch) -> bool:
@@ -967,7 +1057,11 @@ def _roles(
     before = [u for u in subjects if u.end <= trigger_start]
     before = [u for u in before if u.start >= clause_start] or before
     after = [u for u in subjects if u.start >= trigger_end]
-    right_after = [u for u in after if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS]
+    right_after = [
+        u for u in after
+        if _words_between(words, trigger_end, u.start) <= GENITIVE_WORDS
+        and not _clause_break(context.text, trigger_end, u.start)
+    ]  # fmt: skip
     nominal = _is_nominal(trigger, language) and not _plural_verb(words, trigger_start, language)
     actor: Unit | None = None
     rule = ""
@@ -999,6 +1093,15 @@ def _roles(
                 return actor, partner, rule, "second of the coordinated subjects"
     recipient, recipient_rule = _recipient(actor, targets, subjects, trigger_start, trigger.event, language)
     return actor, recipient, rule, recipient_rule
+
+
+CLAUSE_BREAK = re.compile(r"[,،;؛:.!?]")
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """True when punctuation closes the trigger's phrase before ``end``: in «رداً على عملية الاختطاف،
+    قصفت كتائب القسام» the brigades are the subject of the next verb, not the genitive of the noun."""
+    return CLAUSE_BREAK.search(text, start, end) is not None
 
 
 def _plural_verb(words: list[Word], trigger_start: int, language: str) -> bool:
