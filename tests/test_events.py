@@ -432,3 +432,17 @@ def test_an_understanding_reached_is_an_agreement_and_the_meeting_it_was_reached
         )
     )
     _has(arabic, "IRN", "AGREE", "IAEA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حاكمت محكمة مصرية صحفيا بريطانيا بتهمة تعذيب مواطن مصري.",
+        "موشک‌های ایران به پایگاه آمریکا اصابت کرد و باعث کشته شدن دو نظامی آمریکایی شد.",
+        "The Egyptian court jailed a British reporter charged with attacking Egyptian police.",
+    ],
+)
+def test_a_charge_or_a_result_named_after_its_marker_is_no_attack(text) -> None:
+    """What someone is charged with, or the deaths an act caused, is not an attack of its own."""
+    events = code_document(RawDocument(text))["events"]
+    assert not [e for e in events if e["event"] == "ASSAULT"], events

@@ -539,6 +539,7 @@ def _code_one(
         _threat_as_situation(context.language, match, actor_rule)
         or _defends_a_thing(context.language, trigger, recipient, words, trigger_end)
         or _interview(trigger, recipient)
+        or _charge_or_result(context.language, words, match)
     ):
         return []
     if trigger.event == "PROTEST":
@@ -779,6 +780,28 @@ def _defends_a_thing(
             or _words_between(words, trigger_end, recipient.start) > 1
         )
     )
+
+
+# Words right before a trigger that make it the charge of an accusation, an arrest or a sentence
+# («بتهمة التعذيب», «به اتهام جاسوسی», "charged with spying"), or the result of an act the sentence
+# tells («باعث کشته شدن», «منجر به ... شد»): what is charged or caused is not an event of its own.
+CHARGE_OR_RESULT = {
+    "ar": tuple(tuple(normalize_string(w).split()) for w in ("بتهمة", "بتهم", "بتهمتي", "بجريمة")),
+    "fa": tuple(
+        tuple(normalize_string(w).split()) for w in ("به اتهام", "باتهام", "به جرم", "باعث", "منجر به")
+    ),
+    "en": tuple(tuple(w.split()) for w in ("charged with", "accused of", "charges of", "convicted of")),
+}
+
+
+def _charge_or_result(language: str, words: list[Word], match: WordMatch) -> bool:
+    """A trigger right after a charge or result marker names what someone is charged with or what
+    an act caused: the torture in a court's charge, the deaths an attack caused, not new events."""
+    for marker in CHARGE_OR_RESULT.get(language, ()):
+        start = match.first - len(marker)
+        if start >= 0 and tuple(w.text for w in words[start : match.first]) == marker:
+            return True
+    return False
 
 
 def _interview(trigger: Trigger, recipient: Unit | None) -> bool:
