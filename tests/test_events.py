@@ -446,3 +446,14 @@ def test_a_charge_or_a_result_named_after_its_marker_is_no_attack(text) -> None:
     """What someone is charged with, or the deaths an act caused, is not an attack of its own."""
     events = code_document(RawDocument(text))["events"]
     assert not [e for e in events if e["event"] == "ASSAULT"], events
+
+
+def test_condemning_an_attack_to_the_state_that_suffered_it_is_solidarity() -> None:
+    """The caller who condemns an attack with no author named supports the state it calls."""
+    record = code_document(
+        RawDocument(
+            "تلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز اتصالا هاتفيا اليوم من ملك الأردن أعرب فيه عن استنكاره للاعتداء الذي وقع في مسجد."
+        )
+    )
+    _has(record, "JOR", "SUPPORT", "SAU")
+    assert not [e for e in record["events"] if e["event"] == "ACCUSE"], record["events"]

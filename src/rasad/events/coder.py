@@ -145,6 +145,8 @@ UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 NO_RECIPIENT_NEEDED = UNATTRIBUTED | {"MOBILIZE"}
 # Words between a request, threat, agreement... and the trigger of what it is about.
 NESTED_CONTENT_WORDS = 3
+# The weakest recipient rule: a state the sentence names, with no grammatical tie to the trigger.
+OTHER_ACTOR = "other actor of the sentence"
 # A content clause opened by a complementizer just after the trigger («مهلت داد تا ... عقب نشینی کند»,
 # «طالبت بأن ...», "urged X to ...") runs on to its own verb: this many words.
 CLAUSE_CONTENT_WORDS = 16
@@ -597,6 +599,9 @@ def _code_one(
             Unit(trigger_start, trigger_start, "", None, None, None),
             "not named: victims counted",
         )
+    if recipient is not None and _solidarity(context.language, trigger, words, match, recipient_rule):
+        trigger = replace(trigger, event="SUPPORT", mode=None)
+        recipient_rule += ", told of an attack it suffered (solidarity)"
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -802,6 +807,28 @@ def _charge_or_result(language: str, words: list[Word], match: WordMatch) -> boo
         if start >= 0 and tuple(w.text for w in words[start : match.first]) == marker:
             return True
     return False
+
+
+# Attacks a condemnation may be about: «أعرب عن استنكاره للاعتداء», «أدان الهجوم».
+ATTACK_NOUNS = frozenset(
+    normalize_string(prefix + noun)
+    for noun in "اعتداء اعتداءات هجوم هجمات تفجير تفجيرات".split()
+    for prefix in ("", "ال", "لل", "ب", "بال")
+)
+
+
+def _solidarity(
+    language: str, trigger: Trigger, words: list[Word], match: WordMatch, recipient_rule: str
+) -> bool:
+    """«تلقى الملك اتصالا من ملك البحرين أعرب فيه عن استنكاره للاعتداء»: condemning an attack, with
+    no one named as its author but the state told of it, is solidarity with that state (guidelines:
+    condolences, solidarity -> SUPPORT), not an accusation of it."""
+    return (
+        language == "ar"
+        and trigger.event == "ACCUSE"
+        and recipient_rule == OTHER_ACTOR
+        and bool(ATTACK_NOUNS & {w.text for w in words[match.last + 1 : match.last + 4]})
+    )
 
 
 def _interview(trigger: Trigger, recipient: Unit | None) -> bool:
@@ -1143,7 +1170,7 @@ def _recipient(
     if after_actor:
         rule = "coordinated with the source" if event in SYMMETRIC else "object after the source"
         return after_actor[0], rule
-    return others[-1], "other actor of the sentence"
+    return others[-1], OTHER_ACTOR
 
 
 def _words_between(words: list[Word], start: int, end: int) -> int:
