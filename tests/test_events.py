@@ -457,3 +457,13 @@ def test_condemning_an_attack_to_the_state_that_suffered_it_is_solidarity() -> N
     )
     _has(record, "JOR", "SUPPORT", "SAU")
     assert not [e for e in record["events"] if e["event"] == "ACCUSE"], record["events"]
+
+
+def test_stressing_solidarity_with_a_state_is_support() -> None:
+    """«بر همبستگی با ... تاکید کرد»: solidarity stressed is backing (guidelines: SUPPORT)."""
+    record = code_document(
+        RawDocument(
+            "وزیر خارجه قطر در تماس تلفنی با وزیر خارجه ترکیه بر همبستگی با دولت و ملت ترکیه در برابر زلزله تاکید کرد."
+        )
+    )
+    _has(record, "QAT", "SUPPORT", "TUR")
