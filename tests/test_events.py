@@ -467,3 +467,12 @@ def test_stressing_solidarity_with_a_state_is_support() -> None:
         )
     )
     _has(record, "QAT", "SUPPORT", "TUR")
+
+
+def test_a_persian_participle_describing_a_noun_is_no_new_killing() -> None:
+    """«سربازان کشته شده آمریکایی»: the soldiers who were killed are described, not killed anew; with an
+    auxiliary after «شده» the participle is the verb, and the killing is told."""
+    described = code_document(RawDocument("مسکو گفت سربازان کشته شده آمریکایی در خاک سوریه مستقر بودند."))
+    assert not [e for e in described["events"] if e["event"] == "ASSAULT"], described["events"]
+    told = code_document(RawDocument("ارتش سوریه گفت دو نظامی ترکیه در حمله توپخانه‌ای کشته شده‌اند."))
+    assert [e for e in told["events"] if e["event"] == "ASSAULT"], told["events"]

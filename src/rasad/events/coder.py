@@ -542,6 +542,7 @@ def _code_one(
         or _defends_a_thing(context.language, trigger, recipient, words, trigger_end)
         or _interview(trigger, recipient)
         or _charge_or_result(context.language, words, match)
+        or _participle_as_adjective(context.language, words, match)
     ):
         return []
     if trigger.event == "PROTEST":
@@ -828,6 +829,26 @@ def _solidarity(
         and trigger.event == "ACCUSE"
         and recipient_rule == OTHER_ACTOR
         and bool(ATTACK_NOUNS & {w.text for w in words[match.last + 1 : match.last + 4]})
+    )
+
+
+# What may follow a Persian past participle that is the verb of its clause: an auxiliary, or «و» where a
+# second clause shares it («سه نفر کشته شده و ...»).
+PERSIAN_AFTER_PREDICATE = frozenset(normalize_string(w) for w in "است اند بود بودند باشد باشند و".split())
+PERSIAN_PARTICIPLE = normalize_string("شده")
+
+
+def _participle_as_adjective(language: str, words: list[Word], match: WordMatch) -> bool:
+    """«نظامیان کشته شده ترک در ادلب بودند»: a one-word Persian trigger followed by the bare participle
+    «شده» and then neither an auxiliary nor «و» describes the noun before it (the soldiers who were
+    killed, told earlier): the sentence is about them, not about a new act."""
+    after = match.last + 1
+    return (
+        language == "fa"
+        and len(match.item.pattern.words) == 1
+        and after + 1 < len(words)
+        and words[after].text == PERSIAN_PARTICIPLE
+        and words[after + 1].text not in PERSIAN_AFTER_PREDICATE
     )
 
 
