@@ -476,3 +476,11 @@ def test_a_persian_participle_describing_a_noun_is_no_new_killing() -> None:
     assert not [e for e in described["events"] if e["event"] == "ASSAULT"], described["events"]
     told = code_document(RawDocument("ارتش سوریه گفت دو نظامی ترکیه در حمله توپخانه‌ای کشته شده‌اند."))
     assert [e for e in told["events"] if e["event"] == "ASSAULT"], told["events"]
+
+
+def test_an_arabic_attack_named_as_a_purpose_is_no_attack_but_one_suffered_stays() -> None:
+    """«قاعدة للهجوم» (a base for attacking) names a purpose; «تعرضت للهجوم» an attack suffered."""
+    purpose = code_document(RawDocument("قالت الكويت إن العراق استخدم الجزيرة قاعدة للهجوم على السعودية."))
+    assert not [e for e in purpose["events"] if e["event"] == "ASSAULT"], purpose["events"]
+    suffered = code_document(RawDocument("قالت وزارة الدفاع إن السفارة الأمريكية تعرضت للهجوم أمس."))
+    _has(suffered, None, "ASSAULT", "USA")

@@ -554,6 +554,8 @@ def _code_one(
         and not actor_rule.startswith("not named")
         and _passive(cues.find("voice"), match, words, actor, context.language)
     )
+    if _attack_as_purpose(context.language, trigger, match, cues.find("voice")):
+        return []
     if passive and recipient is not None and _giver_unnamed(trigger, recipient_rule):
         return []
     if passive and recipient is not None:
@@ -849,6 +851,20 @@ def _participle_as_adjective(language: str, words: list[Word], match: WordMatch)
         and after + 1 < len(words)
         and words[after].text == PERSIAN_PARTICIPLE
         and words[after + 1].text not in PERSIAN_AFTER_PREDICATE
+    )
+
+
+def _attack_as_purpose(language: str, trigger: Trigger, match: WordMatch, voice: list[WordMatch]) -> bool:
+    """«كقاعدة للهجوم», «استعدادا للهجوم»: an Arabic attack noun glued to «لل» (for the attack) names a
+    purpose, not an attack made; right after an exposure word («عرضة للهجوم») it is the attack
+    suffered, and stays. A beating («للضرب») is left alone: it is mostly suffered."""
+    return (
+        language == "ar"
+        and trigger.event == "ASSAULT"
+        and len(trigger.pattern.words) == 1
+        and trigger.pattern.words[0] in ATTACK_NOUNS
+        and match.prefix == "لل"
+        and not any(match.first - 2 <= cue.last < match.first for cue in voice)
     )
 
 
