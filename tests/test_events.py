@@ -484,3 +484,16 @@ def test_an_arabic_attack_named_as_a_purpose_is_no_attack_but_one_suffered_stays
     assert not [e for e in purpose["events"] if e["event"] == "ASSAULT"], purpose["events"]
     suffered = code_document(RawDocument("قالت وزارة الدفاع إن السفارة الأمريكية تعرضت للهجوم أمس."))
     _has(suffered, None, "ASSAULT", "USA")
+
+
+@pytest.mark.parametrize(
+    ("text", "aim"),
+    [
+        ("وزیر خارجه ایتالیا به منظور کاهش تحریم‌های آمریکا بر ونزوئلا به کاراکاس سفر کرد.", "CONCEDE"),
+        ("سافر وزير الخارجية الياباني إلى طهران من أجل التوصل إلى اتفاق مع إيران.", "AGREE"),
+    ],
+)
+def test_what_an_act_aims_at_is_no_event(text, aim) -> None:
+    """«به منظور», «من أجل» (in order to): the easing or the agreement sought has not happened."""
+    events = code_document(RawDocument(text))["events"]
+    assert not [e for e in events if e["event"] == aim], events

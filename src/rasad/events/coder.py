@@ -542,6 +542,7 @@ def _code_one(
         or _defends_a_thing(context.language, trigger, recipient, words, trigger_end)
         or _interview(trigger, recipient)
         or _charge_or_result(context.language, words, match)
+        or _named_as_purpose(context.language, words, match)
         or _participle_as_adjective(context.language, words, match)
     ):
         return []
@@ -802,14 +803,35 @@ CHARGE_OR_RESULT = {
 }
 
 
-def _charge_or_result(language: str, words: list[Word], match: WordMatch) -> bool:
-    """A trigger right after a charge or result marker names what someone is charged with or what
-    an act caused: the torture in a court's charge, the deaths an attack caused, not new events."""
-    for marker in CHARGE_OR_RESULT.get(language, ()):
+# Words right before a trigger that make it the aim of what the sentence tells («من أجل التوصل إلى
+# اتفاق», «به منظور کاهش تاثیر تحریم‌ها», "in order to ease"): an aim is not an act done.
+PURPOSE = {
+    "ar": tuple(tuple(normalize_string(w).split()) for w in ("من أجل", "لأجل", "بهدف")),
+    "fa": tuple(tuple(normalize_string(w).split()) for w in ("به منظور", "با هدف", "به قصد")),
+    "en": tuple(tuple(w.split()) for w in ("in order to", "with the aim of", "aimed at")),
+}
+
+
+def _after_marker(
+    markers: dict[str, tuple[tuple[str, ...], ...]], language: str, words: list[Word], match: WordMatch
+) -> bool:
+    """True when one of the language's markers (runs of words) ends right before the trigger."""
+    for marker in markers.get(language, ()):
         start = match.first - len(marker)
         if start >= 0 and tuple(w.text for w in words[start : match.first]) == marker:
             return True
     return False
+
+
+def _charge_or_result(language: str, words: list[Word], match: WordMatch) -> bool:
+    """A trigger right after a charge or result marker names what someone is charged with or what
+    an act caused: the torture in a court's charge, the deaths an attack caused, not new events."""
+    return _after_marker(CHARGE_OR_RESULT, language, words, match)
+
+
+def _named_as_purpose(language: str, words: list[Word], match: WordMatch) -> bool:
+    """A trigger right after «من أجل», «به منظور», "in order to" is what an act aims at, not an act."""
+    return _after_marker(PURPOSE, language, words, match)
 
 
 # Attacks a condemnation may be about: «أعرب عن استنكاره للاعتداء», «أدان الهجوم».
