@@ -497,3 +497,10 @@ def test_what_an_act_aims_at_is_no_event(text, aim) -> None:
     """«به منظور», «من أجل» (in order to): the easing or the agreement sought has not happened."""
     events = code_document(RawDocument(text))["events"]
     assert not [e for e in events if e["event"] == aim], events
+
+
+def test_an_arabic_verb_glued_to_purpose_lam_is_the_aim_of_the_act_told() -> None:
+    """«زار ... ليسمح ...»: the visit is told; what it is meant to allow has not happened."""
+    record = code_document(RawDocument("زار وزير الخارجية الهندي طوكيو ليسمح لليابان بتسليم معدات للهند."))
+    _has(record, "IND", "CONSULT", "JPN")
+    assert not [e for e in record["events"] if e["event"] == "CONCEDE"], record["events"]

@@ -829,9 +829,19 @@ def _charge_or_result(language: str, words: list[Word], match: WordMatch) -> boo
     return _after_marker(CHARGE_OR_RESULT, language, words, match)
 
 
+# Arabic «لـ» glued before an imperfect verb of the third person (ليسمح, ليبحث): "so that he allows",
+# the aim of the act told. Not «لت»/«لن»: masdars begin so («لتقديم», «لنقل»).
+ARABIC_PURPOSE_PREFIX = "لي"
+
+
 def _named_as_purpose(language: str, words: list[Word], match: WordMatch) -> bool:
-    """A trigger right after «من أجل», «به منظور», "in order to" is what an act aims at, not an act."""
-    return _after_marker(PURPOSE, language, words, match)
+    """A trigger right after «من أجل», «به منظور», "in order to" is what an act aims at, not an act;
+    so is an Arabic imperfect verb glued to «لـ» («أنهى التعليق ليسمح بتسليم الأسلحة»)."""
+    purpose_verb = language == "ar" and (
+        match.prefix == ARABIC_PURPOSE_PREFIX
+        or (match.prefix == "ل" and match.item.pattern.words[0].startswith("ي"))
+    )
+    return purpose_verb or _after_marker(PURPOSE, language, words, match)
 
 
 # Attacks a condemnation may be about: «أعرب عن استنكاره للاعتداء», «أدان الهجوم».
