@@ -145,6 +145,8 @@ UNATTRIBUTED = frozenset({"ASSAULT", "PROTEST"})
 NO_RECIPIENT_NEEDED = UNATTRIBUTED | {"MOBILIZE"}
 # Words between a request, threat, agreement... and the trigger of what it is about.
 NESTED_CONTENT_WORDS = 3
+# The weakest recipient rule: a state the sentence names, with no grammatical tie to the trigger.
+OTHER_ACTOR = "other actor of the sentence"
 # A content clause opened by a complementizer just after the trigger («مهلت داد تا ... عقب نشینی کند»,
 # «طالبت بأن ...», "urged X to ...") runs on to its own verb: this many words.
 CLAUSE_CONTENT_WORDS = 16
@@ -539,6 +541,9 @@ def _code_one(
         _threat_as_situation(context.language, match, actor_rule)
         or _defends_a_thing(context.language, trigger, recipient, words, trigger_end)
         or _interview(trigger, recipient)
+        or _charge_or_result(context.language, words, match)
+        or _named_as_purpose(context.language, words, match)
+        or _participle_as_adjective(context.language, words, match)
     ):
         return []
     if trigger.event == "PROTEST":
@@ -550,6 +555,8 @@ def _code_one(
         and not actor_rule.startswith("not named")
         and _passive(cues.find("voice"), match, words, actor, context.language)
     )
+    if _attack_as_purpose(context.language, trigger, match, cues.find("voice")):
+        return []
     if passive and recipient is not None and _giver_unnamed(trigger, recipient_rule):
         return []
     if passive and recipient is not None:
@@ -617,6 +624,9 @@ def _code_one(
                 recipient, recipient_rule = None, "not named: the victims are counted, not coded"
     if trigger.event == "ASSAULT":
         actor = _armed_forces(actor)
+    if recipient is not None and _solidarity(context.language, trigger, words, match, recipient_rule):
+        trigger = replace(trigger, event="SUPPORT", mode=None)
+        recipient_rule += ", told of an attack it suffered (solidarity)"
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -868,6 +878,115 @@ def _defends_a_thing(
             or recipient.start < trigger_end
             or _words_between(words, trigger_end, recipient.start) > 1
         )
+    )
+
+
+# Words right before a trigger that make it the charge of an accusation, an arrest or a sentence
+# («بتهمة التعذيب», «به اتهام جاسوسی», "charged with spying"), or the result of an act the sentence
+# tells («باعث کشته شدن», «منجر به ... شد»): what is charged or caused is not an event of its own.
+CHARGE_OR_RESULT = {
+    "ar": tuple(tuple(normalize_string(w).split()) for w in ("بتهمة", "بتهم", "بتهمتي", "بجريمة")),
+    "fa": tuple(
+        tuple(normalize_string(w).split()) for w in ("به اتهام", "باتهام", "به جرم", "باعث", "منجر به")
+    ),
+    "en": tuple(tuple(w.split()) for w in ("charged with", "accused of", "charges of", "convicted of")),
+}
+
+
+# Words right before a trigger that make it the aim of what the sentence tells («من أجل التوصل إلى
+# اتفاق», «به منظور کاهش تاثیر تحریم‌ها», "in order to ease"): an aim is not an act done.
+PURPOSE = {
+    "ar": tuple(tuple(normalize_string(w).split()) for w in ("من أجل", "لأجل", "بهدف")),
+    "fa": tuple(tuple(normalize_string(w).split()) for w in ("به منظور", "با هدف", "به قصد")),
+    "en": tuple(tuple(w.split()) for w in ("in order to", "with the aim of", "aimed at")),
+}
+
+
+def _after_marker(
+    markers: dict[str, tuple[tuple[str, ...], ...]], language: str, words: list[Word], match: WordMatch
+) -> bool:
+    """True when one of the language's markers (runs of words) ends right before the trigger."""
+    for marker in markers.get(language, ()):
+        start = match.first - len(marker)
+        if start >= 0 and tuple(w.text for w in words[start : match.first]) == marker:
+            return True
+    return False
+
+
+def _charge_or_result(language: str, words: list[Word], match: WordMatch) -> bool:
+    """A trigger right after a charge or result marker names what someone is charged with or what
+    an act caused: the torture in a court's charge, the deaths an attack caused, not new events."""
+    return _after_marker(CHARGE_OR_RESULT, language, words, match)
+
+
+# Arabic «لـ» glued before an imperfect verb of the third person (ليسمح, ليبحث): "so that he allows",
+# the aim of the act told. Not «لت»/«لن»: masdars begin so («لتقديم», «لنقل»).
+ARABIC_PURPOSE_PREFIX = "لي"
+
+
+def _named_as_purpose(language: str, words: list[Word], match: WordMatch) -> bool:
+    """A trigger right after «من أجل», «به منظور», "in order to" is what an act aims at, not an act;
+    so is an Arabic imperfect verb glued to «لـ» («أنهى التعليق ليسمح بتسليم الأسلحة»)."""
+    purpose_verb = language == "ar" and (
+        match.prefix == ARABIC_PURPOSE_PREFIX
+        or (match.prefix == "ل" and match.item.pattern.words[0].startswith("ي"))
+    )
+    return purpose_verb or _after_marker(PURPOSE, language, words, match)
+
+
+# Attacks a condemnation may be about: «أعرب عن استنكاره للاعتداء», «أدان الهجوم».
+ATTACK_NOUNS = frozenset(
+    normalize_string(prefix + noun)
+    for noun in "اعتداء اعتداءات هجوم هجمات تفجير تفجيرات".split()
+    for prefix in ("", "ال", "لل", "ب", "بال")
+)
+
+
+def _solidarity(
+    language: str, trigger: Trigger, words: list[Word], match: WordMatch, recipient_rule: str
+) -> bool:
+    """«تلقى الملك اتصالا من ملك البحرين أعرب فيه عن استنكاره للاعتداء»: condemning an attack, with
+    no one named as its author but the state told of it, is solidarity with that state (guidelines:
+    condolences, solidarity -> SUPPORT), not an accusation of it."""
+    return (
+        language == "ar"
+        and trigger.event == "ACCUSE"
+        and recipient_rule == OTHER_ACTOR
+        and bool(ATTACK_NOUNS & {w.text for w in words[match.last + 1 : match.last + 4]})
+    )
+
+
+# What may follow a Persian past participle that is the verb of its clause: an auxiliary, or «و» where a
+# second clause shares it («سه نفر کشته شده و ...»).
+PERSIAN_AFTER_PREDICATE = frozenset(normalize_string(w) for w in "است اند بود بودند باشد باشند و".split())
+PERSIAN_PARTICIPLE = normalize_string("شده")
+
+
+def _participle_as_adjective(language: str, words: list[Word], match: WordMatch) -> bool:
+    """«نظامیان کشته شده ترک در ادلب بودند»: a one-word Persian trigger followed by the bare participle
+    «شده» and then neither an auxiliary nor «و» describes the noun before it (the soldiers who were
+    killed, told earlier): the sentence is about them, not about a new act."""
+    after = match.last + 1
+    return (
+        language == "fa"
+        and len(match.item.pattern.words) == 1
+        and after + 1 < len(words)
+        and words[after].text == PERSIAN_PARTICIPLE
+        and words[after + 1].text not in PERSIAN_AFTER_PREDICATE
+    )
+
+
+def _attack_as_purpose(language: str, trigger: Trigger, match: WordMatch, voice: list[WordMatch]) -> bool:
+    """«كقاعدة للهجوم», «استعدادا للهجوم»: an Arabic attack noun glued to «لل» (for the attack) names a
+    purpose, not an attack made; right after an exposure word («عرضة للهجوم») it is the attack
+    suffered, and stays. A beating («للضرب») is left alone: it is mostly suffered."""
+    return (
+        language == "ar"
+        and trigger.event == "ASSAULT"
+        and len(trigger.pattern.words) == 1
+        and trigger.pattern.words[0] in ATTACK_NOUNS
+        and match.prefix == "لل"
+        and not any(match.first - 2 <= cue.last < match.first for cue in voice)
     )
 
 
@@ -1223,7 +1342,7 @@ def _recipient(
     if after_actor:
         rule = "coordinated with the source" if event in SYMMETRIC else "object after the source"
         return after_actor[0], rule
-    return others[-1], "other actor of the sentence"
+    return others[-1], OTHER_ACTOR
 
 
 def _words_between(words: list[Word], start: int, end: int) -> int:
