@@ -504,3 +504,11 @@ def test_an_arabic_verb_glued_to_purpose_lam_is_the_aim_of_the_act_told() -> Non
     record = code_document(RawDocument("زار وزير الخارجية الهندي طوكيو ليسمح لليابان بتسليم معدات للهند."))
     _has(record, "IND", "CONSULT", "JPN")
     assert not [e for e in record["events"] if e["event"] == "CONCEDE"], record["events"]
+
+
+def test_a_persian_request_in_the_first_person_present_is_a_request() -> None:
+    """«ما از X می‌خواهیم» (we ask X) asks as «از X خواست» does; «خواهیم کرد» alone is only a future."""
+    record = code_document(RawDocument("وزیر خارجه عراق گفت: ما از ترکیه می‌خواهیم نیروهای خود را خارج کند."))
+    _has(record, "IRQ", "REQUEST", "TUR")
+    future = code_document(RawDocument("وزیر خارجه ایران گفت ما از سوریه دفاع خواهیم کرد."))
+    assert not [e for e in future["events"] if e["event"] == "REQUEST"], future["events"]
