@@ -512,3 +512,13 @@ def test_a_persian_request_in_the_first_person_present_is_a_request() -> None:
     _has(record, "IRQ", "REQUEST", "TUR")
     future = code_document(RawDocument("وزیر خارجه ایران گفت ما از سوریه دفاع خواهیم کرد."))
     assert not [e for e in future["events"] if e["event"] == "REQUEST"], future["events"]
+
+
+def test_a_court_sentence_on_a_foreign_national_is_no_coercion_of_his_state() -> None:
+    """«حكم بالسجن على الصحفي البريطاني», «... الجنسية البريطانية»: the sentence falls on a person, not on Britain."""
+    for text in (
+        "أصدرت محكمة مصرية حكما بالسجن عشر سنوات على الصحفي البريطاني أمس.",
+        "أصدرت محكمة القاهرة حكما بالسجن على رجل أعمال يحمل الجنسيتين المصرية والبريطانية.",
+    ):
+        record = code_document(RawDocument(text))
+        assert not [e for e in record["events"] if e["event"] == "COERCE"], record["events"]

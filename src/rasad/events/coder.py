@@ -544,6 +544,7 @@ def _code_one(
         or _charge_or_result(context.language, words, match)
         or _named_as_purpose(context.language, words, match)
         or _participle_as_adjective(context.language, words, match)
+        or _coerces_a_national(trigger, recipient)
     ):
         return []
     if trigger.event == "PROTEST":
@@ -973,6 +974,19 @@ def _participle_as_adjective(language: str, words: list[Word], match: WordMatch)
         and after + 1 < len(words)
         and words[after].text == PERSIAN_PARTICIPLE
         and words[after + 1].text not in PERSIAN_AFTER_PREDICATE
+    )
+
+
+def _coerces_a_national(trigger: Trigger, recipient: Unit | None) -> bool:
+    """A sentence or crackdown (COERCE with no mode of its own) on someone named by a nationality word
+    («حكم بالسجن على ... البريطاني») or on a private person of a country («الصحفي البريطاني») falls
+    on that person, not on his state: the guidelines count only measures against another state's
+    officials or property as interstate coercion."""
+    return (
+        trigger.event == "COERCE"
+        and trigger.mode is None
+        and recipient is not None
+        and (recipient.form_role == "adjective" or recipient.sector in PROTESTING_SECTORS)
     )
 
 
