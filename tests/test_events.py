@@ -522,3 +522,18 @@ def test_a_court_sentence_on_a_foreign_national_is_no_coercion_of_his_state() ->
     ):
         record = code_document(RawDocument(text))
         assert not [e for e in record["events"] if e["event"] == "COERCE"], record["events"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مسؤولون إن تركيا وافقت على السماح للجيش الأمريكي بشن ضربات جوية ضد تنظيم الدولة من قاعدة إنجرليك.",
+        "ترکیه به آمریکا اجازه داد از پایگاه اینجرلیک به مواضع داعش در سوریه حمله کند.",
+    ],
+)
+def test_an_attack_a_state_is_allowed_to_make_is_no_attack(text) -> None:
+    """«السماح ... بشن ضربات», «اجازه داد ... حمله کند»: leave to strike is given, no strike is told."""
+    record = code_document(RawDocument(text))
+    assert not [e for e in record["events"] if e["event"] == "ASSAULT"], record["events"]
+    strike = code_document(RawDocument("شنت تركيا ضربات جوية على مواقع في سوريا."))
+    assert [e for e in strike["events"] if e["event"] == "ASSAULT"], strike["events"]

@@ -545,6 +545,7 @@ def _code_one(
         or _named_as_purpose(context.language, words, match)
         or _participle_as_adjective(context.language, words, match)
         or _coerces_a_national(trigger, recipient)
+        or _permitted_attack(context, trigger, words, match)
     ):
         return []
     if trigger.event == "PROTEST":
@@ -974,6 +975,31 @@ def _participle_as_adjective(language: str, words: list[Word], match: WordMatch)
         and after + 1 < len(words)
         and words[after].text == PERSIAN_PARTICIPLE
         and words[after + 1].text not in PERSIAN_AFTER_PREDICATE
+    )
+
+
+# Words that grant leave to act («السماح للجيش الأمريكي بشن ضربات», «اجازه داد ... حمله کند», "allowed
+# ... to launch strikes"): the attack after them is what was allowed, not an attack made.
+PERMISSION = {
+    "ar": frozenset(normalize_string(w) for w in "السماح بالسماح يسمح تسمح سمح سمحت وسمح وسمحت".split()),
+    "fa": frozenset(normalize_string(w) for w in "اجازه".split()),
+    "en": frozenset("allow allows allowed allowing permit permits permitted permitting permission".split()),
+}
+# Words from a permission word to the attack it allows; Persian puts the verb last, after its places.
+PERMISSION_WORDS = {"ar": 6, "fa": 10, "en": 6}
+
+
+def _permitted_attack(context: CodingContext, trigger: Trigger, words: list[Word], match: WordMatch) -> bool:
+    """An attack a few words after a permission word, in the same clause, is the leave given (a
+    base opened to an ally's strikes), not a strike made; the content window of the outer trigger
+    is too short to hold it («وافقت على السماح للجيش الأمريكي بشن ضربات»)."""
+    if trigger.event != "ASSAULT":
+        return False
+    permission = PERMISSION.get(context.language, frozenset())
+    before = words[max(0, match.first - PERMISSION_WORDS.get(context.language, 6)) : match.first]
+    return any(
+        word.text in permission and not _clause_break(context.text, word.end, words[match.first].start)
+        for word in before
     )
 
 
