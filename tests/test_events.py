@@ -537,3 +537,10 @@ def test_an_attack_a_state_is_allowed_to_make_is_no_attack(text) -> None:
     assert not [e for e in record["events"] if e["event"] == "ASSAULT"], record["events"]
     strike = code_document(RawDocument("شنت تركيا ضربات جوية على مواقع في سوريا."))
     assert [e for e in strike["events"] if e["event"] == "ASSAULT"], strike["events"]
+
+
+def test_the_government_and_people_of_a_state_are_that_state() -> None:
+    """«کمک‌های دولت و ملت X»: the government named before «و ملت» is X's, so X is the giver."""
+    record = code_document(RawDocument("وزیر خارجه ایران از کمک‌های دولت و ملت جمهوری آذربایجان قدردانی کرد."))
+    _has(record, "AZE", "AID", "IRN")
+    _has(record, "IRN", "SUPPORT", "AZE")

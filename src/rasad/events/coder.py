@@ -248,7 +248,7 @@ def code_events(
             if triggers
             else []
         )
-        units = _attach_titles(context.text, units)
+        units = _government_and_people(context.text, _attach_titles(context.text, units))
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
             located = _in_original(context.normalized, sentence)
@@ -375,6 +375,26 @@ def _attach_titles(text: str, units: list[Unit]) -> list[Unit]:
             continue
         attached.append(unit)
     return attached
+
+
+# What may join a bare «دولت», «حكومة» to the state named after its partner: «دولت و ملت X», «حكومة وشعب X».
+GOVERNMENT_AND_PEOPLE = frozenset(normalize_string(w) for w in ("و", "وشعب", "و شعب", "و ملت", "و مردم"))
+
+
+def _government_and_people(text: str, units: list[Unit]) -> list[Unit]:
+    """«دولت و ملت جمهوری آذربایجان», «حكومة وشعب مصر»: the government is that state's, named once
+    for both; left without a country, the sentence's next state would take its place as a party."""
+    joined = list(units)
+    for i, unit in enumerate(joined[:-1]):
+        after = joined[i + 1]
+        if (
+            unit.borrowed and unit.sector == "GOV"
+            and after.code and not after.borrowed and after.kind in ("state", "sector")
+            and normalize_string(text[unit.end : after.start].strip()) in GOVERNMENT_AND_PEOPLE
+            and not ARABIC_DEFINITE.match(normalize_string(unit.text))
+        ):  # fmt: skip
+            joined[i] = replace(unit, code=after.code, borrowed=False)
+    return joined
 
 
 # The Persian subjunctive and imperative prefix: verbs take it, the verbal nouns that start most Persian
