@@ -544,3 +544,9 @@ def test_the_government_and_people_of_a_state_are_that_state() -> None:
     record = code_document(RawDocument("وزیر خارجه ایران از کمک‌های دولت و ملت جمهوری آذربایجان قدردانی کرد."))
     _has(record, "AZE", "AID", "IRN")
     _has(record, "IRN", "SUPPORT", "AZE")
+
+
+def test_unrwa_by_its_long_arabic_name_is_unrwa() -> None:
+    """«وكالة الأمم المتحدة لغوث وتشغيل اللاجئين الفلسطينيين» is UNRWA, not the UN at large."""
+    text = "قدم الاتحاد الأوروبي تبرعا ماليا لوكالة الأمم المتحدة لغوث وتشغيل اللاجئين الفلسطينيين."
+    _has(code_document(RawDocument(text)), "EU", "AID", "UNRWA")
