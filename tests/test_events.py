@@ -550,3 +550,12 @@ def test_unrwa_by_its_long_arabic_name_is_unrwa() -> None:
     """«وكالة الأمم المتحدة لغوث وتشغيل اللاجئين الفلسطينيين» is UNRWA, not the UN at large."""
     text = "قدم الاتحاد الأوروبي تبرعا ماليا لوكالة الأمم المتحدة لغوث وتشغيل اللاجئين الفلسطينيين."
     _has(code_document(RawDocument(text)), "EU", "AID", "UNRWA")
+
+
+def test_warships_sailing_to_a_coast_are_a_deployment_not_a_visit() -> None:
+    """«ناوهای روسی عازم سواحل سوریه شدند»: MOBILIZE with no recipient; a minister's trip stays CONSULT."""
+    record = code_document(RawDocument("سه ناو جنگی روسی با عبور از تنگه بسفر عازم سواحل سوریه شدند."))
+    _has(record, "RUS", "MOBILIZE", None)
+    assert not [e for e in record["events"] if e["event"] == "CONSULT"], record["events"]
+    trip = code_document(RawDocument("وزیر خارجه روسیه عازم سوریه شد."))
+    _has(trip, "RUS", "CONSULT", "SYR")

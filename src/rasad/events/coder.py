@@ -649,6 +649,9 @@ def _code_one(
     if recipient is not None and _solidarity(context.language, trigger, words, match, recipient_rule):
         trigger = replace(trigger, event="SUPPORT", mode=None)
         recipient_rule += ", told of an attack it suffered (solidarity)"
+    if _warships_sailing(context.language, trigger, words, actor):
+        trigger, recipient = replace(trigger, event="MOBILIZE", mode="troops"), None
+        actor_rule += ", warships sailing toward a theatre (a deployment, no visit)"
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
     date, precision = _event_date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
@@ -1021,6 +1024,25 @@ def _permitted_attack(context: CodingContext, trigger: Trigger, words: list[Word
         word.text in permission and not _clause_break(context.text, word.end, words[match.first].start)
         for word in before
     )
+
+
+# Warship words before the state they belong to («دو ناو موشک‌انداز روسی», «سفن حربية روسية», "Russian
+# warships" names the state first): ships that travel are deployed, they pay no visit.
+WARSHIPS = {
+    "ar": frozenset(normalize_string(w) for w in "سفن سفينة بارجة بوارج مدمرة مدمرات فرقاطة فرقاطات".split()),
+    "fa": frozenset(normalize_string(w) for w in "ناو ناوها ناوهای ناوشکن ناوگان زیردریایی".split()),
+    "en": frozenset("warship warships destroyer destroyers frigate frigates fleet".split()),
+}
+WARSHIP_WORDS = 4  # words from a warship word to the state it belongs to
+
+
+def _warships_sailing(language: str, trigger: Trigger, words: list[Word], actor: Unit) -> bool:
+    """A journey («عازم ... شدند», «توجهت») whose subject is warships is a naval deployment toward a
+    theatre: MOBILIZE with no recipient (guidelines), not a visit to the coast's state."""
+    if trigger.event != "CONSULT":
+        return False
+    before = [word.text for word in words if word.end <= actor.start][-WARSHIP_WORDS:]
+    return any(word in WARSHIPS.get(language, frozenset()) for word in before)
 
 
 def _coerces_a_national(trigger: Trigger, recipient: Unit | None) -> bool:
