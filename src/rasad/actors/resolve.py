@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasad.actors.dictionary import STATE_ORGANS, Concept, Form, packaged_dictionary
-from rasad.actors.matcher import Hit, packaged_matcher, packaged_surname_matcher
+from rasad.actors.matcher import Hit, packaged_matcher
 from rasad.text.normalize import NormalizedText, normalize_string
 from rasad.text.segment import Sentence, split_sentences
 
@@ -121,11 +121,8 @@ def find_actor_mentions(
 ) -> list[ActorMention]:
     """Every actor mention of a document, outside the ``skip`` spans (boilerplate)."""
     skipped = list(skip)
-    hits = [
-        hit
-        for hit in packaged_matcher().find(normalized, language)
-        if not any(s <= hit.start and hit.end <= e for s, e in skipped)
-    ]
+    found, surname_hits = packaged_matcher().find_with_guarded(normalized, language)
+    hits = [hit for hit in found if not any(s <= hit.start and hit.end <= e for s, e in skipped)]
     concepts = [_choose(hit.forms, language) for hit in hits]
     text = normalized.original
     mentions: list[ActorMention] = []
@@ -164,7 +161,7 @@ def find_actor_mentions(
                 text, hits, concepts, index, start, end, concept, country, language, published
             )
     mentions += _coreferences(normalized, language, mentions, skipped)
-    mentions += _surname_mentions(normalized, language, published, mentions, skipped)
+    mentions += _surname_mentions(text, surname_hits, published, mentions, skipped)
     mentions += _self_references(normalized, language, mentions, skipped)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
@@ -485,18 +482,17 @@ def _coreferences(
 
 
 def _surname_mentions(
-    normalized: NormalizedText,
-    language: str,
+    text: str,
+    hits: list[Hit],
     published: str | None,
     mentions: list[ActorMention],
     skipped: list[tuple[int, int]],
 ) -> list[ActorMention]:
-    """Guarded family names (``surnames.tsv``: «ظريف» "witty", «الصيد» "the hunting"): a person only
-    where the document named that person before, or right after a title word («الوزير ظريف»)."""
-    hits = packaged_surname_matcher().find(normalized, language)
+    """Guarded family names (``surnames.tsv``: «ظريف» "witty", «الصيد» "the hunting"), ``hits`` in
+    ``text``: a person only where the document named that person before, or right after a title word
+    («الوزير ظريف»)."""
     if not hits:
         return []
-    text = normalized.original
     taken = [(m.start, m.end) for m in mentions] + skipped
     found: list[ActorMention] = []
     for hit in hits:
