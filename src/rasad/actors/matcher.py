@@ -27,6 +27,10 @@ PERSIAN_PREFIXES = frozenset("ب".split())
 PERSIAN_SUFFIXES = frozenset("ي ها هاي ان اي يان".split())
 ENGLISH_SUFFIXES = frozenset({"s"})
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
+_PERSIAN_OR_ARABIC_PREFIXES = PERSIAN_PREFIXES | ARABIC_PREFIXES
+# No affix is longer: a longer run of letters glued to a hit makes it part of another word.
+_LONGEST_PREFIX = max(map(len, _PERSIAN_OR_ARABIC_PREFIXES))
+_LONGEST_SUFFIX = max(map(len, ARABIC_SUFFIXES | PERSIAN_SUFFIXES | ENGLISH_SUFFIXES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,18 +200,23 @@ def _exact(normalized: NormalizedText, start: int, end: int, form: Form) -> bool
 
 
 def _attachments(text: str, start: int, end: int, form_text: str, language: str) -> tuple[str, str] | None:
-    """(prefix, suffix) glued to the hit, or None when the hit is inside another word."""
+    """(prefix, suffix) glued to the hit, or None when the hit is inside another word. The letters
+    around the hit are read only as far as the longest affix: more of them make another word."""
     word_start = start
     while word_start > 0 and text[word_start - 1].isalpha():
+        if start - word_start == _LONGEST_PREFIX:
+            return None
         word_start -= 1
     word_end = end
     while word_end < len(text) and text[word_end].isalpha():
+        if word_end - end == _LONGEST_SUFFIX:
+            return None
         word_end += 1
     prefix, suffix = text[word_start:start], text[end:word_end]
     if text[start].isascii():
         ok = not prefix and (not suffix or suffix in ENGLISH_SUFFIXES)
     elif language == "fa":
-        ok = (not prefix or prefix in PERSIAN_PREFIXES | ARABIC_PREFIXES) and (
+        ok = (not prefix or prefix in _PERSIAN_OR_ARABIC_PREFIXES) and (
             not suffix or suffix in PERSIAN_SUFFIXES
         )
     else:
