@@ -628,7 +628,7 @@ def _code_one(
         trigger = replace(trigger, event="SUPPORT", mode=None)
         recipient_rule += ", told of an attack it suffered (solidarity)"
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
-    date, precision = _event_date(context, sentence)
+    date, precision = cues.date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
         modality, modality_rule = "reported_historical", f"dated {date}, well before publication"
     contexts = list(trigger.context)
@@ -1458,17 +1458,24 @@ def _place(context: CodingContext, sentence: Sentence, actors: list[ActorMention
 
 
 class _SentenceCues:
-    """Cue matches of one sentence, found once and shared by all its events."""
+    """Cue matches and the date of one sentence, found once and shared by all its events."""
 
     def __init__(self, indexes: dict[str, WordIndex], words: list[str]) -> None:
         self._indexes = indexes
         self._words = words
         self._found: dict[str, list[WordMatch]] = {}
+        self._date: tuple[str | None, str | None] | None = None
 
     def find(self, name: str) -> list[WordMatch]:
         if name not in self._found:
             self._found[name] = self._indexes[name].find(self._words)
         return self._found[name]
+
+    def date(self, context: CodingContext, sentence: Sentence) -> tuple[str | None, str | None]:
+        """``_event_date`` of the sentence, whose date finder is costly and the same for every trigger."""
+        if self._date is None:
+            self._date = _event_date(context, sentence)
+        return self._date
 
 
 class _DocumentContexts:
