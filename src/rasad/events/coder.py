@@ -1134,14 +1134,15 @@ def _glued_prefix(text: str, start: int) -> str:
 def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> bool:
     """True when a preposition governs the unit (a word before it, or an Arabic clitic on it)."""
     markers = TARGET_MARKERS[context.language]
-    before = [w for w in words if w.end <= unit.start]
-    if before and before[-1].text in markers and unit.start - before[-1].end <= 2:
+    # Words are in text order: the nearest one on each side is found without listing all the others.
+    before = next((w for w in reversed(words) if w.end <= unit.start), None)
+    if before is not None and before.text in markers and unit.start - before.end <= 2:
         return True
     if context.language == "ar":
         return _glued_prefix(context.text, unit.start) in ARABIC_CLITIC_TARGET
     if context.language == "fa":
-        after = [w for w in words if w.start >= unit.end]
-        return bool(after) and after[0].text == PERSIAN_OBJECT_MARKER
+        after = next((w for w in words if w.start >= unit.end), None)
+        return after is not None and after.text == PERSIAN_OBJECT_MARKER
     return False
 
 
