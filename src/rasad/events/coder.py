@@ -905,10 +905,18 @@ PURPOSE = {
 def _after_marker(
     markers: dict[str, tuple[tuple[str, ...], ...]], language: str, words: list[Word], match: WordMatch
 ) -> bool:
-    """True when one of the language's markers (runs of words) ends right before the trigger."""
+    """True when one of the language's markers (runs of words) ends right before the trigger. The
+    word just before it is compared first: it rarely ends a marker, and then no run is built."""
+    if match.first == 0:
+        return False
+    previous = words[match.first - 1].text
     for marker in markers.get(language, ()):
         start = match.first - len(marker)
-        if start >= 0 and tuple(w.text for w in words[start : match.first]) == marker:
+        if (
+            start >= 0
+            and marker[-1] == previous
+            and tuple(w.text for w in words[start : match.first]) == marker
+        ):
             return True
     return False
 
