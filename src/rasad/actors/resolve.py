@@ -118,8 +118,10 @@ def find_actor_mentions(
     language: str,
     published: str | None = None,
     skip: Iterable[tuple[int, int]] = (),
+    sentences: list[Sentence] | None = None,
 ) -> list[ActorMention]:
-    """Every actor mention of a document, outside the ``skip`` spans (boilerplate)."""
+    """Every actor mention of a document, outside the ``skip`` spans (boilerplate). ``sentences`` is
+    ``split_sentences`` of the text where the caller has it already, so it is not split twice."""
     skipped = list(skip)
     found, surname_hits = packaged_matcher().find_with_guarded(normalized, language)
     hits = [hit for hit in found if not any(s <= hit.start and hit.end <= e for s, e in skipped)]
@@ -162,7 +164,7 @@ def find_actor_mentions(
             )
     mentions += _coreferences(normalized, language, mentions, skipped)
     mentions += _surname_mentions(text, surname_hits, published, mentions, skipped)
-    mentions += _self_references(normalized, language, mentions, skipped)
+    mentions += _self_references(normalized, language, mentions, skipped, sentences)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
@@ -524,7 +526,11 @@ def _after_title(text: str, hit: Hit, mentions: list[ActorMention]) -> bool:
 
 
 def _self_references(
-    normalized: NormalizedText, language: str, mentions: list[ActorMention], skipped: list[tuple[int, int]]
+    normalized: NormalizedText,
+    language: str,
+    mentions: list[ActorMention],
+    skipped: list[tuple[int, int]],
+    sentences: list[Sentence] | None,
 ) -> list[ActorMention]:
     """«کشورمان», «بلادنا», «بلاده»: the country of the sentence's speaker or subject, i.e. its first
     person or state organ with a country before the phrase (else after it, for a quote that comes
@@ -535,7 +541,7 @@ def _self_references(
     prefix = _ARABIC_CLITIC if language == "ar" else ""
     pattern = re.compile(r"(?<!\w)" + prefix + "(" + "|".join(map(re.escape, reference[1])) + r")(?!\w)")
     text = normalized.original
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     found: list[ActorMention] = []
     for match in pattern.finditer(normalized.text):
         start, end = normalized.span_to_original(match.start(1), match.end(1))
