@@ -116,7 +116,9 @@ def resolve_actors(analysis: Analysis) -> None:
         return
     published = analysis.published.date if analysis.published else None
     boilerplate = [(span.start, span.end) for span in analysis.boilerplate]
-    analysis.actors = find_actor_mentions(analysis.normalized, analysis.language, published, boilerplate)
+    analysis.actors = find_actor_mentions(
+        analysis.normalized, analysis.language, published, boilerplate, analysis.sentences
+    )
 
 
 def code_political_events(analysis: Analysis) -> None:

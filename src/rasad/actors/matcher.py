@@ -10,6 +10,7 @@ combinations) glued before it and a known suffix (the nisba ي/ية/يون/يي�
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +27,10 @@ PERSIAN_PREFIXES = frozenset("ب".split())
 PERSIAN_SUFFIXES = frozenset("ي ها هاي ان اي يان".split())
 ENGLISH_SUFFIXES = frozenset({"s"})
 LIL_PREFIXES = frozenset({"لل", "ولل", "فلل"})
+_PERSIAN_OR_ARABIC_PREFIXES = PERSIAN_PREFIXES | ARABIC_PREFIXES
+# No affix is longer: a longer run of letters glued to a hit makes it part of another word.
+_LONGEST_PREFIX = max(map(len, _PERSIAN_OR_ARABIC_PREFIXES))
+_LONGEST_SUFFIX = max(map(len, ARABIC_SUFFIXES | PERSIAN_SUFFIXES | ENGLISH_SUFFIXES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,78 +49,39 @@ class Hit:
 
 
 class ActorMatcher:
-    """An automaton over every form of a dictionary."""
+    """An automaton over every form of a dictionary and over the ``guarded`` forms (the surnames),
+    kept apart: one pass over the text finds both, instead of a second automaton and pass."""
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
-        grouped: dict[str, list[Form]] = {}
-        # Arabic "ل" + "ال" is written "لل": "للعراق" holds "العراق" without its alef.
-        after_lil: dict[str, list[Form]] = {}
-        for form in dictionary.forms:
-            grouped.setdefault(form.text, []).append(form)
-            if form.language == "ar" and form.text.startswith("ال") and len(form.text) > 4:
-                after_lil.setdefault(form.text[2:], []).append(form)
+    def __init__(self, dictionary: ActorDictionary, guarded: Iterable[Form] = ()) -> None:
+        forms, guarded_forms = _spellings(dictionary.forms), _spellings(guarded)
         self._automaton = ahocorasick.Automaton()
-        for text in grouped.keys() | after_lil.keys():
-            lil_forms = after_lil.get(text)
+        for text in forms.keys() | guarded_forms.keys():
             self._automaton.add_word(
-                text,
-                (
-                    text,
-                    _by_document_language(grouped.get(text, [])),
-                    lil_forms and _by_document_language(lil_forms),
-                ),
+                text, (text, *forms.get(text, _NO_FORMS), *guarded_forms.get(text, _NO_FORMS))
             )
         self._automaton.make_automaton()
         self._not_after = dictionary.not_after
 
     def find(self, normalized: NormalizedText, language: str) -> list[Hit]:
         """Non-overlapping hits, longest first, in text order; affix rules of the document's language."""
+        return self.find_with_guarded(normalized, language)[0]
+
+    def find_with_guarded(self, normalized: NormalizedText, language: str) -> tuple[list[Hit], list[Hit]]:
+        """The dictionary's hits and, resolved apart from them, the guarded forms' hits."""
         text = normalized.text
         script = language if language in SCRIPT_LANGUAGES else None
-        candidates: list[tuple[int, int, tuple[Form, ...], str, str]] = []
-        for last, (form_text, forms, lil_forms) in self._automaton.iter(text):
+        candidates: list[_Candidate] = []
+        guarded: list[_Candidate] = []
+        for last, (form_text, forms, lil_forms, guarded_forms, guarded_lil) in self._automaton.iter(text):
             start, end = last - len(form_text) + 1, last + 1
             affixes = _attachments(text, start, end, form_text, language)
-            if affixes is None or self._blocked(text, start, form_text, language):
+            if affixes is None:
                 continue
-            if affixes[0] in LIL_PREFIXES and lil_forms:
-                forms = lil_forms
-            usable, acronyms = forms[script]
-            if acronyms:
-                usable = tuple(
-                    f for f in usable if f.case_sensitive is None or _exact(normalized, start, end, f)
-                )
-            if usable:
-                candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
-        chosen: list[tuple[int, int, tuple[Form, ...], str, str]] = []
-        # Spans taken so far, disjoint and sorted: a candidate overlaps one of them only if it
-        # overlaps the last one starting before its end.
-        taken_starts: list[int] = []
-        taken_ends: list[int] = []
-        # Longest first; on a tie the shorter suffix, then prefix: "ترکیه" over "ترکی" + "ه", and
-        # "ال" + "صيني" + "ه" (the adjective) over "الصين" + "يه".
-        for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[4]), len(c[3]), c[0])):
-            start, end = candidate[0], candidate[1]
-            before_end = bisect.bisect_left(taken_starts, end)
-            if before_end and taken_ends[before_end - 1] > start:
-                continue
-            chosen.append(candidate)
-            taken_starts.insert(before_end, start)
-            taken_ends.insert(before_end, end)
-        chosen.sort(key=lambda c: c[0])
-        # Each hit's four offsets in text order (word start, name start, name end, word end), mapped
-        # to the original in one walk.
-        heads_and_tails = normalized.spans_to_original(
-            span
-            for start, end, _, prefix, suffix in chosen
-            for span in ((start, start + len(prefix)), (end - len(suffix), end))
-        )
-        return [
-            Hit(head[1], tail[0], head[0], tail[1], forms)
-            for (_, _, forms, _, _), head, tail in zip(
-                chosen, heads_and_tails[::2], heads_and_tails[1::2], strict=True
-            )
-        ]
+            if forms and not self._blocked(text, start, form_text, language):
+                _add_candidate(candidates, normalized, start, end, affixes, forms, lil_forms, script)
+            if guarded_forms:
+                _add_candidate(guarded, normalized, start, end, affixes, guarded_forms, guarded_lil, script)
+        return _hits(normalized, candidates), _hits(normalized, guarded)
 
     def _blocked(self, text: str, start: int, form_text: str, language: str) -> bool:
         """True when the word before the hit says the form is not a name here ("در آستانه")."""
@@ -131,6 +97,83 @@ SCRIPT_LANGUAGES = ("ar", "fa")
 # The forms usable in a document of each script language (None: any other language), and whether
 # one of them is an acronym that must be checked against the original case.
 _UsableForms = dict[str | None, tuple[tuple[Form, ...], bool]]
+
+
+# A candidate hit: word start and end (affixes included), usable forms, prefix, suffix.
+_Candidate = tuple[int, int, tuple[Form, ...], str, str]
+# No forms of a spelling on one side (the dictionary or the guarded forms): neither set nor "لل" set.
+_NO_FORMS: tuple[None, None] = (None, None)
+
+
+def _spellings(forms: Iterable[Form]) -> dict[str, tuple[_UsableForms | None, _UsableForms | None]]:
+    """Normalised spelling -> its forms and the forms it stands for after "لل", by document language."""
+    grouped: dict[str, list[Form]] = {}
+    # Arabic "ل" + "ال" is written "لل": "للعراق" holds "العراق" without its alef.
+    after_lil: dict[str, list[Form]] = {}
+    for form in forms:
+        grouped.setdefault(form.text, []).append(form)
+        if form.language == "ar" and form.text.startswith("ال") and len(form.text) > 4:
+            after_lil.setdefault(form.text[2:], []).append(form)
+    return {
+        text: (
+            _by_document_language(grouped.get(text, [])),
+            (lil := after_lil.get(text)) and _by_document_language(lil),
+        )
+        for text in grouped.keys() | after_lil.keys()
+    }
+
+
+def _add_candidate(
+    candidates: list[_Candidate],
+    normalized: NormalizedText,
+    start: int,
+    end: int,
+    affixes: tuple[str, str],
+    forms: _UsableForms,
+    lil_forms: _UsableForms | None,
+    script: str | None,
+) -> None:
+    """Append the hit at ``start``-``end`` when some of its forms are usable in the document."""
+    if affixes[0] in LIL_PREFIXES and lil_forms:
+        forms = lil_forms
+    usable, acronyms = forms[script]
+    if acronyms:
+        usable = tuple(f for f in usable if f.case_sensitive is None or _exact(normalized, start, end, f))
+    if usable:
+        candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
+
+
+def _hits(normalized: NormalizedText, candidates: list[_Candidate]) -> list[Hit]:
+    """Non-overlapping candidates, longest first, in text order, in original offsets."""
+    chosen: list[_Candidate] = []
+    # Spans taken so far, disjoint and sorted: a candidate overlaps one of them only if it
+    # overlaps the last one starting before its end.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
+    # Longest first; on a tie the shorter suffix, then prefix: "ترکیه" over "ترکی" + "ه", and
+    # "ال" + "صيني" + "ه" (the adjective) over "الصين" + "يه".
+    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[4]), len(c[3]), c[0])):
+        start, end = candidate[0], candidate[1]
+        before_end = bisect.bisect_left(taken_starts, end)
+        if before_end and taken_ends[before_end - 1] > start:
+            continue
+        chosen.append(candidate)
+        taken_starts.insert(before_end, start)
+        taken_ends.insert(before_end, end)
+    chosen.sort(key=lambda c: c[0])
+    # Each hit's four offsets in text order (word start, name start, name end, word end), mapped
+    # to the original in one walk.
+    heads_and_tails = normalized.spans_to_original(
+        span
+        for start, end, _, prefix, suffix in chosen
+        for span in ((start, start + len(prefix)), (end - len(suffix), end))
+    )
+    return [
+        Hit(head[1], tail[0], head[0], tail[1], forms)
+        for (_, _, forms, _, _), head, tail in zip(
+            chosen, heads_and_tails[::2], heads_and_tails[1::2], strict=True
+        )
+    ]
 
 
 def _by_document_language(forms: list[Form]) -> _UsableForms:
@@ -157,18 +200,23 @@ def _exact(normalized: NormalizedText, start: int, end: int, form: Form) -> bool
 
 
 def _attachments(text: str, start: int, end: int, form_text: str, language: str) -> tuple[str, str] | None:
-    """(prefix, suffix) glued to the hit, or None when the hit is inside another word."""
+    """(prefix, suffix) glued to the hit, or None when the hit is inside another word. The letters
+    around the hit are read only as far as the longest affix: more of them make another word."""
     word_start = start
     while word_start > 0 and text[word_start - 1].isalpha():
+        if start - word_start == _LONGEST_PREFIX:
+            return None
         word_start -= 1
     word_end = end
     while word_end < len(text) and text[word_end].isalpha():
+        if word_end - end == _LONGEST_SUFFIX:
+            return None
         word_end += 1
     prefix, suffix = text[word_start:start], text[end:word_end]
     if text[start].isascii():
         ok = not prefix and (not suffix or suffix in ENGLISH_SUFFIXES)
     elif language == "fa":
-        ok = (not prefix or prefix in PERSIAN_PREFIXES | ARABIC_PREFIXES) and (
+        ok = (not prefix or prefix in _PERSIAN_OR_ARABIC_PREFIXES) and (
             not suffix or suffix in PERSIAN_SUFFIXES
         )
     else:
@@ -181,11 +229,7 @@ def _attachments(text: str, start: int, end: int, form_text: str, language: str)
 
 @cache
 def packaged_matcher() -> ActorMatcher:
-    """The matcher over the packaged dictionaries, built once per process."""
-    return ActorMatcher(packaged_dictionary())
-
-
-@cache
-def packaged_surname_matcher() -> ActorMatcher:
-    """The matcher over the guarded family names alone (``surnames.tsv``), built once per process."""
-    return ActorMatcher(ActorDictionary(forms=packaged_dictionary().surnames))
+    """The matcher over the packaged dictionaries and their guarded family names (``surnames.tsv``),
+    built once per process."""
+    dictionary = packaged_dictionary()
+    return ActorMatcher(dictionary, guarded=dictionary.surnames)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasad.actors.dictionary import STATE_ORGANS, Concept, Form, packaged_dictionary
-from rasad.actors.matcher import Hit, packaged_matcher, packaged_surname_matcher
+from rasad.actors.matcher import Hit, packaged_matcher
 from rasad.text.normalize import NormalizedText, normalize_string
 from rasad.text.segment import Sentence, split_sentences
 
@@ -118,14 +118,13 @@ def find_actor_mentions(
     language: str,
     published: str | None = None,
     skip: Iterable[tuple[int, int]] = (),
+    sentences: list[Sentence] | None = None,
 ) -> list[ActorMention]:
-    """Every actor mention of a document, outside the ``skip`` spans (boilerplate)."""
+    """Every actor mention of a document, outside the ``skip`` spans (boilerplate). ``sentences`` is
+    ``split_sentences`` of the text where the caller has it already, so it is not split twice."""
     skipped = list(skip)
-    hits = [
-        hit
-        for hit in packaged_matcher().find(normalized, language)
-        if not any(s <= hit.start and hit.end <= e for s, e in skipped)
-    ]
+    found, surname_hits = packaged_matcher().find_with_guarded(normalized, language)
+    hits = [hit for hit in found if not any(s <= hit.start and hit.end <= e for s, e in skipped)]
     concepts = [_choose(hit.forms, language) for hit in hits]
     text = normalized.original
     mentions: list[ActorMention] = []
@@ -164,8 +163,8 @@ def find_actor_mentions(
                 text, hits, concepts, index, start, end, concept, country, language, published
             )
     mentions += _coreferences(normalized, language, mentions, skipped)
-    mentions += _surname_mentions(normalized, language, published, mentions, skipped)
-    mentions += _self_references(normalized, language, mentions, skipped)
+    mentions += _surname_mentions(text, surname_hits, published, mentions, skipped)
+    mentions += _self_references(normalized, language, mentions, skipped, sentences)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
@@ -485,18 +484,17 @@ def _coreferences(
 
 
 def _surname_mentions(
-    normalized: NormalizedText,
-    language: str,
+    text: str,
+    hits: list[Hit],
     published: str | None,
     mentions: list[ActorMention],
     skipped: list[tuple[int, int]],
 ) -> list[ActorMention]:
-    """Guarded family names (``surnames.tsv``: «ظريف» "witty", «الصيد» "the hunting"): a person only
-    where the document named that person before, or right after a title word («الوزير ظريف»)."""
-    hits = packaged_surname_matcher().find(normalized, language)
+    """Guarded family names (``surnames.tsv``: «ظريف» "witty", «الصيد» "the hunting"), ``hits`` in
+    ``text``: a person only where the document named that person before, or right after a title word
+    («الوزير ظريف»)."""
     if not hits:
         return []
-    text = normalized.original
     taken = [(m.start, m.end) for m in mentions] + skipped
     found: list[ActorMention] = []
     for hit in hits:
@@ -528,7 +526,11 @@ def _after_title(text: str, hit: Hit, mentions: list[ActorMention]) -> bool:
 
 
 def _self_references(
-    normalized: NormalizedText, language: str, mentions: list[ActorMention], skipped: list[tuple[int, int]]
+    normalized: NormalizedText,
+    language: str,
+    mentions: list[ActorMention],
+    skipped: list[tuple[int, int]],
+    sentences: list[Sentence] | None,
 ) -> list[ActorMention]:
     """«کشورمان», «بلادنا», «بلاده»: the country of the sentence's speaker or subject, i.e. its first
     person or state organ with a country before the phrase (else after it, for a quote that comes
@@ -539,7 +541,7 @@ def _self_references(
     prefix = _ARABIC_CLITIC if language == "ar" else ""
     pattern = re.compile(r"(?<!\w)" + prefix + "(" + "|".join(map(re.escape, reference[1])) + r")(?!\w)")
     text = normalized.original
-    sentences = split_sentences(text)
+    sentences = split_sentences(text) if sentences is None else sentences
     found: list[ActorMention] = []
     for match in pattern.finditer(normalized.text):
         start, end = normalized.span_to_original(match.start(1), match.end(1))

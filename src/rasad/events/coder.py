@@ -653,7 +653,7 @@ def _code_one(
         trigger, recipient = replace(trigger, event="MOBILIZE", mode="troops"), None
         actor_rule += ", warships sailing toward a theatre (a deployment, no visit)"
     modality, modality_rule = _modality(context, cues.find("modality"), words, match)
-    date, precision = _event_date(context, sentence)
+    date, precision = cues.date(context, sentence)
     if modality == "asserted" and _is_background(date, context.published):
         modality, modality_rule = "reported_historical", f"dated {date}, well before publication"
     contexts = list(trigger.context)
@@ -930,10 +930,18 @@ PURPOSE = {
 def _after_marker(
     markers: dict[str, tuple[tuple[str, ...], ...]], language: str, words: list[Word], match: WordMatch
 ) -> bool:
-    """True when one of the language's markers (runs of words) ends right before the trigger."""
+    """True when one of the language's markers (runs of words) ends right before the trigger. The
+    word just before it is compared first: it rarely ends a marker, and then no run is built."""
+    if match.first == 0:
+        return False
+    previous = words[match.first - 1].text
     for marker in markers.get(language, ()):
         start = match.first - len(marker)
-        if start >= 0 and tuple(w.text for w in words[start : match.first]) == marker:
+        if (
+            start >= 0
+            and marker[-1] == previous
+            and tuple(w.text for w in words[start : match.first]) == marker
+        ):
             return True
     return False
 
@@ -1216,14 +1224,15 @@ def _glued_prefix(text: str, start: int) -> str:
 def _marked_as_target(context: CodingContext, words: list[Word], unit: Unit) -> bool:
     """True when a preposition governs the unit (a word before it, or an Arabic clitic on it)."""
     markers = TARGET_MARKERS[context.language]
-    before = [w for w in words if w.end <= unit.start]
-    if before and before[-1].text in markers and unit.start - before[-1].end <= 2:
+    # Words are in text order: the nearest one on each side is found without listing all the others.
+    before = next((w for w in reversed(words) if w.end <= unit.start), None)
+    if before is not None and before.text in markers and unit.start - before.end <= 2:
         return True
     if context.language == "ar":
         return _glued_prefix(context.text, unit.start) in ARABIC_CLITIC_TARGET
     if context.language == "fa":
-        after = [w for w in words if w.start >= unit.end]
-        return bool(after) and after[0].text == PERSIAN_OBJECT_MARKER
+        after = next((w for w in words if w.start >= unit.end), None)
+        return after is not None and after.text == PERSIAN_OBJECT_MARKER
     return False
 
 
@@ -1540,17 +1549,24 @@ def _place(context: CodingContext, sentence: Sentence, actors: list[ActorMention
 
 
 class _SentenceCues:
-    """Cue matches of one sentence, found once and shared by all its events."""
+    """Cue matches and the date of one sentence, found once and shared by all its events."""
 
     def __init__(self, indexes: dict[str, WordIndex], words: list[str]) -> None:
         self._indexes = indexes
         self._words = words
         self._found: dict[str, list[WordMatch]] = {}
+        self._date: tuple[str | None, str | None] | None = None
 
     def find(self, name: str) -> list[WordMatch]:
         if name not in self._found:
             self._found[name] = self._indexes[name].find(self._words)
         return self._found[name]
+
+    def date(self, context: CodingContext, sentence: Sentence) -> tuple[str | None, str | None]:
+        """``_event_date`` of the sentence, whose date finder is costly and the same for every trigger."""
+        if self._date is None:
+            self._date = _event_date(context, sentence)
+        return self._date
 
 
 class _DocumentContexts:

@@ -109,15 +109,18 @@ class NormalizedText:
 
     def spans_to_original(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """``span_to_original`` of many spans in text order (the words of a sentence), in one walk
-        over the kept runs instead of a binary search per offset."""
+        over the kept runs instead of a binary search per offset; the walk starts at the first
+        span's run, so a sentence late in a long text does not walk past every run before it."""
         norm_starts, orig_starts = self._norm_starts, self._orig_starts
         text_end, original_end = len(self.text), len(self.original)
         if len(norm_starts) == 1:  # nothing was removed: offsets are the same in both texts
             return [(min(start, text_end), min(max(start, end), text_end)) for start, end in spans]
-        run, last_run = 0, len(norm_starts) - 1
+        run, last_run = -1, len(norm_starts) - 1
         mapped = []
         for start, end in spans:
             end = max(start, end)
+            if run < 0:  # the first span: a binary search, not a walk from the text's start
+                run = bisect.bisect_right(norm_starts, start) - 1
             while run < last_run and norm_starts[run + 1] <= start:
                 run += 1
             mapped_start = orig_starts[run] + start - norm_starts[run] if start < text_end else original_end
