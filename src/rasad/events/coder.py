@@ -555,6 +555,10 @@ def _code_one(
             return []
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
+    other = _other_types_roles(context, words, candidates, match, *roles)
+    if other is None:
+        return []
+    actor, recipient, actor_rule, recipient_rule = other
     if recipient is None and not _may_lack_recipient(trigger, cues):
         return []
     if (
@@ -1601,3 +1605,336 @@ def _deduplicate(events: list[dict], doc_id: str) -> list[dict]:
     for number, event in enumerate(ordered, 1):
         event["id"] = f"{doc_id}-{number}"
     return ordered
+
+
+# --- Rules for the other event types (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, SANCTION,
+# ASSAULT, COERCE, MOBILIZE, RETREAT): constructions that move or cancel a party found by ``_roles``.
+
+OTHER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID SANCTION ASSAULT COERCE MOBILIZE RETREAT".split()
+)
+# Nouns a verbal noun names a field or a forum after: «شؤون الإغاثة», «در زمینه خلع سلاح», «نشست خلع
+# سلاح» name a portfolio or a meeting's subject, not an act.
+OTHER_TOPIC_HEADS = {
+    "ar": frozenset(normalize_string(w) for w in "شؤون لشؤون وشؤون ملف قضايا".split()),
+    "fa": frozenset(normalize_string(w) for w in "زمینه نشست کنفرانس امور کمیسیون کمیته پرونده".split()),
+    "en": frozenset("field conference affairs".split()),
+}
+# Words that list the members of a group: «مجموعة 5+1 التي تضم ...», «که شامل چین، ایالات متحده ...»;
+# a state listed after them is a member, not a party of the act told before them.
+OTHER_MEMBERS = {
+    "ar": frozenset(normalize_string(w) for w in "تضم يضم وتضم ويضم تشمل يشمل وتشمل ويشمل".split()),
+    "fa": frozenset(normalize_string(w) for w in "شامل مشتمل".split()),
+    "en": frozenset("including includes include comprising".split()),
+}
+# Relative pronouns before such a word: the group it describes is named, «التي تضم», «که شامل» (a tour
+# «إلى دول المنطقة تشمل الكويت وقطر» goes to each state listed).
+OTHER_RELATIVES = ARABIC_RELATIVES | {normalize_string("که")}
+# Persian «که» after an indefinite noun (ending in «ی») opens a relative clause about that noun; these
+# nouns ending so make conjunctions of time, place or manner instead.
+OTHER_PERSIAN_THAT = normalize_string("که")
+OTHER_PERSIAN_INDEFINITE = normalize_string("ی")
+OTHER_CONJUNCTION_HEADS = frozenset(
+    normalize_string(w) for w in "حالی درحالی زمانی هنگامی وقتی جایی طوری مادامی درصورتی صورتی".split()
+)
+# Persian verbs of stance and the preposition that introduces what they are about: «X از Y استقبال
+# کرد», «X با طرح Y موافقت کرد», «قدردانی از کمک‌های Y»: the first state in that phrase is the recipient,
+# and the subject is never inside it.
+OTHER_COMPLEMENT = {
+    normalize_string(verb): normalize_string(preposition)
+    for verb, preposition in (
+        ("استقبال", "از"), ("قدردانی", "از"), ("تشکر", "از"), ("تقدیر", "از"), ("سپاسگزاری", "از"),
+        ("حمایت", "از"), ("پشتیبانی", "از"), ("موافقت", "با"),
+    )
+}  # fmt: skip
+OTHER_COMPLEMENT_WORDS = 16  # words from a stance verb back to its preposition
+# Words of thanks: aid thanked for («قدردانی از کمک‌های X», «شكره على مساعدات X») went to the thanker.
+OTHER_THANKS = frozenset(
+    normalize_string(w) for w in "قدردانی تشکر تقدیر سپاسگزاری سپاس شکر شكر تشكر شكره لشكره شكرها".split()
+)
+# A frame a verbal noun is named in: «في إطار حزمة مساعدات», «ضمن», «در چارچوب»: the act is the main
+# verb's, told again as its frame.
+OTHER_FRAMES = frozenset(normalize_string(w) for w in "اطار إطار ضمن چارچوب قالب".split())
+OTHER_DEMONSTRATIVES = frozenset(normalize_string(w) for w in "ذلك هذا هذه تلك این آن".split())
+# Persian verbs of cutting: aid that is their object («کمک‌ها را کاهش داد») was cut, not given.
+OTHER_CUTS = frozenset(normalize_string(w) for w in "کاهش قطع تعلیق توقف متوقف".split())
+OTHER_CUT_WORDS = 16  # words from the aid noun to its cutting verb
+# Arabic «كما» before a verb: the verb is a second predicate of the subject already named.
+OTHER_ALSO = frozenset(normalize_string(w) for w in "كما وكما".split())
+# Visiting verbs after a relative pronoun: «التقى X الرئيس Y الذي يزور مصر»: Y is the visitor.
+OTHER_VISITING = frozenset(normalize_string(w) for w in "يزور تزور زار زارت يزورها".split())
+# Generic people marked as the target of a sanction («تحریم علیه افرادی که ...»): no state.
+OTHER_PERSONS = frozenset(normalize_string(w) for w in "افراد افرادی اشخاص اشخاصی کسانی أفراد أشخاص".split())
+OTHER_TARGETING = frozenset(normalize_string(w) for w in "علیه ضد على".split())
+# A seizure, sentence or release names the one it hits close to its verb; a state far on is elsewhere.
+OTHER_NEAR_WORDS = 8
+OTHER_NEAR_TYPES = frozenset({"COERCE", "CONCEDE"})
+
+
+def _other_types_roles(
+    context: CodingContext, words: list[Word], units: list[Unit], match: WordMatch, actor: Unit,
+    recipient: Unit | None, actor_rule: str, recipient_rule: str,
+) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
+    """The roles of an event of the other types after the constructions below, or None when the
+    construction shows the trigger names no act of its own or no state does it."""
+    trigger: Trigger = match.item
+    if trigger.event not in OTHER_TYPES:
+        return actor, recipient, actor_rule, recipient_rule
+    language = context.language
+    if _other_topic(language, words, match) or _other_framed(words, match):
+        return None
+    if _other_cut_aid(context, words, match):
+        return None
+    if _other_member(context, words, match, actor):
+        return None
+    if recipient is not None and _other_member(context, words, match, recipient):
+        recipient, recipient_rule = None, "not named: a member listed in a group"
+    if recipient is not None and _other_far(context, trigger, words, match, recipient, recipient_rule):
+        return None
+    if _other_generic_target(language, words, match) or _other_relative_clause(
+        language, words, units, match, actor
+    ):
+        return None
+    complement = _other_complement(context, words, units, match, actor)
+    if complement is False:
+        return None
+    if isinstance(complement, tuple):
+        actor, recipient, actor_rule, recipient_rule = complement
+    thanker = _other_thanker(language, words, units, match, actor)
+    if thanker is not None:
+        recipient, recipient_rule = thanker, "the one who thanks for the aid"
+    also = _other_second_predicate(language, words, units, match, actor_rule)
+    if also is not None:
+        if recipient is not None and recipient.key() == also.key():
+            recipient, recipient_rule = actor, "object of the second predicate"
+        actor, actor_rule = also, "subject of the clause «كما» continues"
+    visitor = _other_visitor(context, words, units, match, actor)
+    if visitor is not None:
+        actor, recipient = visitor, actor
+        actor_rule, recipient_rule = "visitor named by «الذي يزور» (roles swapped)", actor_rule
+    elif (
+        recipient is not None and actor_rule == FAR_AFTER
+        and _other_first_named(context.text, trigger, actor, recipient)
+    ):  # fmt: skip
+        actor, recipient = recipient, actor
+        actor_rule, recipient_rule = "first of the parties named together (symmetric)", actor_rule
+    return actor, recipient, actor_rule, recipient_rule
+
+
+def _other_before(words: list[Word], match: WordMatch, count: int) -> list[str]:
+    """The ``count`` words before the trigger, nearest last."""
+    return [w.text for w in words[max(0, match.first - count) : match.first]]
+
+
+def _other_topic(language: str, words: list[Word], match: WordMatch) -> bool:
+    """A verbal noun right after a field or forum noun («شؤون الإغاثة والمساعدات», «نشست خلع سلاح») is
+    a subject matter, not an act of the sentence."""
+    heads = OTHER_TOPIC_HEADS[language]
+    before = _other_before(words, match, 2)
+    if before and before[-1] in heads:
+        return True
+    glued = words[match.first].text.startswith("و") and match.prefix.startswith("و")
+    return len(before) == 2 and before[0] in heads and glued
+
+
+def _other_framed(words: list[Word], match: WordMatch) -> bool:
+    """«ستسلم مصر مقاتلات في إطار حزمة مساعدات عسكرية»: a noun right after a frame word, or after it and
+    one noun, is the frame of the main verb's act, coded from that verb («في إطار ذلك قدمت» frames
+    nothing: a demonstrative stands between)."""
+    before = _other_before(words, match, 2)
+    if before and before[-1] in OTHER_FRAMES:
+        return True
+    return len(before) == 2 and before[0] in OTHER_FRAMES and before[1] not in OTHER_DEMONSTRATIVES
+
+
+def _other_cut_aid(context: CodingContext, words: list[Word], match: WordMatch) -> bool:
+    """«اتحادیه اروپا کمک‌های مالی ترکیه را کاهش داده»: Persian aid that is the object (before «را») of a
+    cutting verb is the sanction's object, not aid given."""
+    if context.language != "fa" or match.item.event != "AID":
+        return False
+    after = words[match.last + 1 : match.last + 1 + OTHER_CUT_WORDS]
+    marker = next((i for i, w in enumerate(after) if w.text == PERSIAN_OBJECT_MARKER), None)
+    if marker is None or _clause_break(context.text, words[match.last].end, after[marker].start):
+        return False
+    return any(w.text in OTHER_CUTS for w in after[marker + 1 : marker + 7])
+
+
+def _other_member(context: CodingContext, words: list[Word], match: WordMatch, unit: Unit) -> bool:
+    """A state listed after «تضم», «شامل», "including" that follows the trigger is a member of the
+    group the act concerns, not a party of its own."""
+    if unit.start < words[match.last].end:
+        return False
+    members = OTHER_MEMBERS[context.language]
+    between = [w for w in words if words[match.last].end <= w.start and w.end <= unit.start]
+    listed = any(
+        between[i].text in OTHER_RELATIVES and between[i + 1].text in members for i in range(len(between) - 1)
+    )
+    return listed and not re.search(r"[.!?؟]", context.text[words[match.last].end : unit.start])
+
+
+def _other_far(
+    context: CodingContext, trigger: Trigger, words: list[Word], match: WordMatch, recipient: Unit, rule: str
+) -> bool:
+    """A seizure, a sentence or a release hits one named close to its verb («صادرت ناقلة إيرانية»); a
+    state named far from it («... كانت معدة للاستخدام في البحرين والسعودية», «بناء على طلب من مصر») is
+    where or why, not whom; nor is the sentence's other actor."""
+    if trigger.event not in OTHER_NEAR_TYPES or (trigger.event == "CONCEDE" and trigger.mode != "release"):
+        return False
+    if rule == OTHER_ACTOR:
+        return True
+    end, start = words[match.last].end, words[match.first].start
+    gap = (
+        _words_between(words, end, recipient.start)
+        if recipient.start >= end
+        else _words_between(words, recipient.end, start)
+    )
+    return gap > OTHER_NEAR_WORDS
+
+
+def _other_generic_target(language: str, words: list[Word], match: WordMatch) -> bool:
+    """«تحریم علیه افرادی که ...»: a sanction aimed at people in general has no state as its target."""
+    if match.item.event != "SANCTION":
+        return False
+    after = [w.text for w in words[match.last + 1 : match.last + 3]]
+    return len(after) == 2 and after[0] in OTHER_TARGETING and after[1] in OTHER_PERSONS
+
+
+def _other_relative_clause(
+    language: str, words: list[Word], units: list[Unit], match: WordMatch, actor: Unit
+) -> bool:
+    """«آمریکا قدرت تحریم افرادی را دارد که از آتش‌بس حمایت نمی‌کنند»: a Persian verb in a relative
+    clause whose head is an indefinite noun («افرادی که», «کشورهایی که») has that noun as its subject,
+    not the state named before it (a conjunction of time or manner, «زمانی که», is no head)."""
+    if language != "fa" or actor.end > words[match.first].start:
+        return False
+    between = [w for w in words if actor.end <= w.start and w.end <= words[match.first].start]
+    for index in range(1, len(between)):
+        head = between[index - 1]
+        if (
+            between[index].text == OTHER_PERSIAN_THAT
+            and head.text.endswith(OTHER_PERSIAN_INDEFINITE)
+            and head.text not in OTHER_CONJUNCTION_HEADS
+            and not any(u.start <= head.start < u.end for u in units)
+        ):
+            return True
+    return False
+
+
+def _other_complement(
+    context: CodingContext, words: list[Word], units: list[Unit], match: WordMatch, actor: Unit
+) -> tuple[Unit, Unit | None, str, str] | bool | None:
+    """Persian stance verbs take what they are about in a phrase of their own preposition: «عربستان از
+    اقدام آمریکا ... استقبال کرد», «آمریکا با طرح توکیو ... موافقت کرد», «ضمن قدردانی از کمک‌های
+    آذربایجان». The first state in that phrase is the recipient; the subject is outside it (when only
+    the phrase names a state, «او از سفر وزیر خارجه اتریش استقبال کرد», the subject is unnamed: False).
+    None when the construction does not apply."""
+    if context.language != "fa":
+        return None
+    preposition = OTHER_COMPLEMENT.get(match.item.pattern.words[0])
+    if preposition is None:
+        return None
+    following = words[match.first + 1] if match.first + 1 < len(words) else None
+    if following is not None and following.text == preposition:
+        phrase_start, phrase_end = following.end, len(context.text)
+        breaks = CLAUSE_BREAK.search(context.text, phrase_start, words[-1].end)
+        if breaks is not None:
+            phrase_end = breaks.start()
+    else:
+        window = words[max(0, match.first - OTHER_COMPLEMENT_WORDS) : match.first]
+        opener = next((w for w in reversed(window) if w.text == preposition), None)
+        if opener is None or _clause_break(context.text, opener.end, words[match.first].start):
+            return None
+        phrase_start, phrase_end = opener.end, words[match.first].start
+    inside = sorted(
+        (
+            u for u in units
+            if phrase_start <= u.start <= u.end <= phrase_end and not _marked_as_place(context, words, u)
+        ),
+        key=lambda u: u.start,
+    )  # fmt: skip
+    if not inside:
+        return None
+    if not (phrase_start <= actor.start < phrase_end):
+        recipient = next((u for u in inside if u.key() != actor.key()), None)
+        if recipient is None:
+            return None
+        return actor, recipient, "subject outside the stance verb's phrase", "first state in its phrase"
+    outside = [
+        u for u in units
+        if u.end <= phrase_start and u.key() != inside[0].key()
+        and not _clause_break(context.text, u.end, phrase_start)
+    ]  # fmt: skip
+    if not outside:
+        return False
+    return outside[-1], inside[0], "subject before the stance verb's phrase", "first state in its phrase"
+
+
+def _other_thanker(
+    language: str, words: list[Word], units: list[Unit], match: WordMatch, actor: Unit
+) -> Unit | None:
+    """«وزیر خارجه کشورمان ضمن قدردانی از کمک‌های آذربایجان», «شكره على مساعدات السعودية»: aid thanked
+    for went to the one who thanks, named before the word of thanks."""
+    if match.item.event != "AID":
+        return None
+    before = _other_before(words, match, 2)
+    if len(before) < 2 or before[0] not in OTHER_THANKS or before[1] not in TARGET_MARKERS[language]:
+        return None
+    thanks_word = words[match.first - 2]
+    thankers = [u for u in units if u.end <= thanks_word.start and u.key() != actor.key()]
+    return thankers[-1] if thankers else None
+
+
+def _other_second_predicate(
+    language: str, words: list[Word], units: list[Unit], match: WordMatch, actor_rule: str
+) -> Unit | None:
+    """«هددت الولايات المتحدة نظام الأسد ... كما فرضت عقوبات»: a verb after «كما» has the subject of the
+    clause it continues (its first actor), not the object named just before it."""
+    if language != "ar" or not actor_rule.startswith("subject before the trigger"):
+        return None
+    before = _other_before(words, match, 1)
+    if not before or before[-1] not in OTHER_ALSO:
+        return None
+    start = words[match.first - 1].start
+    earlier = [u for u in units if u.end <= start]
+    return earlier[0] if earlier else None
+
+
+def _other_visitor(
+    context: CodingContext, words: list[Word], units: list[Unit], match: WordMatch, actor: Unit
+) -> Unit | None:
+    """«التقى السيسي بالقاهرة الرئيس هادي رئيس الجمهورية اليمنية الذي يزور مصر»: the one met who is
+    described as visiting the host's country is the visitor, the source of the meeting by the dev
+    guidelines; the host is its recipient."""
+    if context.language != "ar" or match.item.event != "CONSULT":
+        return None
+    after = words[match.last + 1 :]
+    for index in range(len(after) - 1):
+        pronoun, verb = after[index], after[index + 1]
+        if pronoun.text not in ARABIC_RELATIVES or verb.text not in OTHER_VISITING:
+            continue
+        if _clause_break(context.text, words[match.last].end, pronoun.start):
+            return None
+        visitor = next(
+            (u for u in units if u.end <= pronoun.start and _words_between(words, u.end, pronoun.start) == 0),
+            None,
+        )
+        visited = next((u for u in units if u.start >= verb.end), None)
+        if (
+            visitor is not None and visitor.key() != actor.key()
+            and visited is not None and visited.key() == actor.key()
+            and _words_between(words, verb.end, visited.start) == 0
+        ):  # fmt: skip
+            return visitor
+        return None
+    return None
+
+
+def _other_first_named(text: str, trigger: Trigger, actor: Unit, recipient: Unit) -> bool:
+    """«واتفق الرئيسان على ... التعاون بين الولايات المتحدة والصين»: when the roles took the source from
+    further on, of two parties of a symmetric act named together there the first named is the source
+    (dev guidelines), not the second one that a preposition did not mark."""
+    return (
+        trigger.event in SYMMETRIC
+        and recipient.end <= actor.start
+        and bool(_COORDINATION.fullmatch(text[recipient.end : actor.start]))
+    )

@@ -1,0 +1,103 @@
+"""Constructions that place or cancel the parties of AGREE, CONSULT, SUPPORT, CONCEDE, AID, SANCTION,
+COERCE and RETREAT events (the ``_other_*`` rules of the coder), on sentences we wrote."""
+
+from __future__ import annotations
+
+from rasad.document import RawDocument
+from rasad.pipeline import code_document
+
+
+def _tuples(text: str) -> set[tuple[str | None, str | None, str]]:
+    def key(side: dict | None) -> str | None:
+        return None if side is None else side["code"] or side["org"]
+
+    record = code_document(RawDocument(text=text, published="2020-03-01"))
+    return {(key(e["actor"]), key(e["recipient"]), e["event"]) for e in record["events"]}
+
+
+def test_the_one_met_who_is_visiting_is_the_source() -> None:
+    found = _tuples("التقى رئيس الوزراء الأردني في عمان أمس الرئيس اللبناني الذي يزور الأردن حاليا.")
+    assert ("LBN", "JOR", "CONSULT") in found
+    assert ("JOR", "LBN", "CONSULT") not in found
+
+
+def test_aid_named_as_the_frame_of_a_delivery_is_not_a_second_event() -> None:
+    found = _tuples(
+        "أعلنت الخارجية الأمريكية أن واشنطن ستسلم الأردن طائرات مسيرة خلال أيام في إطار حزمة مساعدات عسكرية."
+    )
+    assert ("JOR", "USA", "AID") not in found
+
+
+def test_aid_that_is_cut_is_not_aid_given() -> None:
+    found = _tuples("دولت آلمان کمک‌های مالی خود به مصر را در سال گذشته کاهش داد.")
+    assert not {t for t in found if t[2] == "AID"}
+
+
+def test_a_field_or_portfolio_is_no_act() -> None:
+    assert not {
+        t
+        for t in _tuples("نماینده فرانسه در زمینه خلع سلاح‌ در نشست سازمان ملل سخنرانی کرد.")
+        if t[2] == "RETREAT"
+    }
+    assert not {
+        t
+        for t in _tuples("أكد مسؤول شؤون المساعدات الإنسانية في الأمم المتحدة للسودان أن العمل مستمر.")
+        if t[2] == "AID"
+    }
+
+
+def test_recipient_of_a_stance_verb_is_the_first_state_of_its_phrase() -> None:
+    found = _tuples("فرانسه با درخواست مصر برای سفر هیئتی از لیبی به این کشور موافقت کرد.")
+    assert ("FRA", "EGY", "AGREE") in found
+    assert ("FRA", "LBY", "AGREE") not in found
+
+
+def test_the_subject_of_a_stance_verb_is_not_inside_its_phrase() -> None:
+    found = _tuples("او همچنین از سفر وزیر خارجه هلند به ایران استقبال کرد.")
+    assert not {t for t in found if t[2] == "SUPPORT"}
+
+
+def test_aid_thanked_for_went_to_the_one_who_thanks() -> None:
+    found = _tuples("وزیر خارجه عراق ضمن قدردانی از کمک‌های دولت و ملت کویت، تحریم‌های آمریکا را محکوم کرد.")
+    assert ("KWT", "IRQ", "AID") in found
+    assert ("KWT", "USA", "AID") not in found
+    assert ("IRQ", "USA", "SUPPORT") not in found
+
+
+def test_members_listed_in_a_group_are_not_parties() -> None:
+    found = _tuples("توصلت إيران العام الماضي إلى اتفاق مع مجموعة الدول التي تضم فرنسا وألمانيا.")
+    assert not {t for t in found if t[2] == "AGREE"}
+
+
+def test_states_a_tour_includes_are_each_visited() -> None:
+    found = _tuples("قام وزير الخارجية الإيراني بزيارة إلى دول المنطقة تشمل الكويت وقطر.")
+    assert {("IRN", "KWT", "CONSULT"), ("IRN", "QAT", "CONSULT")} <= found
+
+
+def test_a_verb_after_kama_keeps_the_subject_of_the_clause() -> None:
+    found = _tuples("هددت فرنسا نظام الأسد أمس كما فرضت عقوبات جديدة على الحكومة السورية.")
+    assert ("FRA", "SYR", "SANCTION") in found
+    assert ("SYR", "FRA", "SANCTION") not in found
+
+
+def test_the_first_of_two_parties_named_together_is_the_source() -> None:
+    found = _tuples("واتفق الرئيسان على أهمية التعاون بين روسيا والصين لضمان تطبيق الاتفاق.")
+    assert ("RUS", "CHN", "AGREE") in found
+    assert ("CHN", "RUS", "AGREE") not in found
+
+
+def test_a_seizure_or_release_does_not_reach_a_state_named_far_away() -> None:
+    seized = _tuples(
+        "صادرت السلطات البحرينية متفجرات ومواد تستخدم في صنع القنابل كانت معدة للاستخدام في البحرين والسعودية."
+    )
+    assert not {t for t in seized if t[2] == "COERCE" and t[1] is not None}
+    released = _tuples(
+        "أعلنت السلطات الفرنسية إخلاء سبيل الصحفي البارز أحمد علي اليوم بعد يومين من احتجازه في سجن بباريس "
+        "بناء على طلب من تونس."
+    )
+    assert ("FRA", "TUN", "CONCEDE") not in released
+
+
+def test_a_persian_relative_clause_has_its_head_as_subject() -> None:
+    found = _tuples("آمریکا قدرت تحریم افرادی که از دولت لیبی حمایت می‌کنند را دارد.")
+    assert ("USA", "LBY", "SUPPORT") not in found
