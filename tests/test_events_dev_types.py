@@ -101,3 +101,25 @@ def test_a_seizure_or_release_does_not_reach_a_state_named_far_away() -> None:
 def test_a_persian_relative_clause_has_its_head_as_subject() -> None:
     found = _tuples("آمریکا قدرت تحریم افرادی که از دولت لیبی حمایت می‌کنند را دارد.")
     assert ("USA", "LBY", "SUPPORT") not in found
+
+
+def test_aid_thanked_for_while_thanking_is_support_to_the_giver() -> None:
+    found = _tuples("وزیر خارجه عراق ضمن قدردانی از کمک‌های دولت و ملت کویت، تحریم‌های آمریکا را محکوم کرد.")
+    assert ("IRQ", "KWT", "SUPPORT") in found
+
+
+def test_a_state_met_with_is_not_the_one_who_travels() -> None:
+    found = _tuples(
+        "وزیر خارجه ژاپن گفت که پس از دیدار با دبیرکل سازمان ملل متحد، هفته آینده به تهران سفر خواهد کرد."
+    )
+    assert ("JPN", "IRN", "CONSULT") in found
+    assert ("UN", "IRN", "CONSULT") not in found
+
+
+def test_the_partner_after_ba_is_the_recipient_of_talks() -> None:
+    found = _tuples(
+        "به گزارش رسانه‌ها، وزیر خارجه کانادا تصریح کرد که با «محمد جواد ظریف» وزیر خارجه ایران درباره "
+        "هواپیمای اوکراینی گفت‌وگو کرده است."
+    )
+    assert ("CAN", "IRN", "CONSULT") in found
+    assert ("IRN", "UKR", "CONSULT") not in found

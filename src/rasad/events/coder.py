@@ -1637,6 +1637,9 @@ OTHER_PERSIAN_INDEFINITE = normalize_string("ی")
 OTHER_CONJUNCTION_HEADS = frozenset(
     normalize_string(w) for w in "حالی درحالی زمانی هنگامی وقتی جایی طوری مادامی درصورتی صورتی".split()
 )
+# Persian «با» (with): what follows it is a partner or an object, never the subject.
+OTHER_PERSIAN_WITH = normalize_string("با")
+OTHER_WITH_WORDS = 5  # words from «با» to the state it governs (a name and a title may stand between)
 # Persian verbs of stance and the preposition that introduces what they are about: «X از Y استقبال
 # کرد», «X با طرح Y موافقت کرد», «قدردانی از کمک‌های Y»: the first state in that phrase is the recipient,
 # and the subject is never inside it.
@@ -1654,7 +1657,12 @@ OTHER_THANKS = frozenset(
 )
 # A frame a verbal noun is named in: «في إطار حزمة مساعدات», «ضمن», «در چارچوب»: the act is the main
 # verb's, told again as its frame.
-OTHER_FRAMES = frozenset(normalize_string(w) for w in "اطار إطار ضمن چارچوب قالب".split())
+# (Persian «ضمن قدردانی» is "while thanking": an act of its own.)
+OTHER_FRAMES = {
+    "ar": frozenset(normalize_string(w) for w in "اطار إطار ضمن".split()),
+    "fa": frozenset(normalize_string(w) for w in "چارچوب قالب".split()),
+    "en": frozenset("framework part".split()),
+}
 OTHER_DEMONSTRATIVES = frozenset(normalize_string(w) for w in "ذلك هذا هذه تلك این آن".split())
 # Persian verbs of cutting: aid that is their object («کمک‌ها را کاهش داد») was cut, not given.
 OTHER_CUTS = frozenset(normalize_string(w) for w in "کاهش قطع تعلیق توقف متوقف".split())
@@ -1681,7 +1689,7 @@ def _other_types_roles(
     if trigger.event not in OTHER_TYPES:
         return actor, recipient, actor_rule, recipient_rule
     language = context.language
-    if _other_topic(language, words, match) or _other_framed(words, match):
+    if _other_topic(language, words, match) or _other_framed(language, words, match):
         return None
     if _other_cut_aid(context, words, match):
         return None
@@ -1695,6 +1703,14 @@ def _other_types_roles(
         language, words, units, match, actor
     ):
         return None
+    with_phrase = _other_subject_with_phrase(context, words, units, match, actor, actor_rule)
+    if with_phrase is False:
+        return None
+    if isinstance(with_phrase, Unit):
+        partner = trigger.event in SYMMETRIC and with_phrase.key() != actor.key()
+        if partner or (recipient is not None and recipient.key() == with_phrase.key()):
+            recipient, recipient_rule = actor, "partner or object after «با» (the subject is outside it)"
+        actor, actor_rule = with_phrase, "subject outside the «با» phrase (SOV)"
     complement = _other_complement(context, words, units, match, actor)
     if complement is False:
         return None
@@ -1737,14 +1753,15 @@ def _other_topic(language: str, words: list[Word], match: WordMatch) -> bool:
     return len(before) == 2 and before[0] in heads and glued
 
 
-def _other_framed(words: list[Word], match: WordMatch) -> bool:
+def _other_framed(language: str, words: list[Word], match: WordMatch) -> bool:
     """«ستسلم مصر مقاتلات في إطار حزمة مساعدات عسكرية»: a noun right after a frame word, or after it and
     one noun, is the frame of the main verb's act, coded from that verb («في إطار ذلك قدمت» frames
     nothing: a demonstrative stands between)."""
+    frames = OTHER_FRAMES[language]
     before = _other_before(words, match, 2)
-    if before and before[-1] in OTHER_FRAMES:
+    if before and before[-1] in frames:
         return True
-    return len(before) == 2 and before[0] in OTHER_FRAMES and before[1] not in OTHER_DEMONSTRATIVES
+    return len(before) == 2 and before[0] in frames and before[1] not in OTHER_DEMONSTRATIVES
 
 
 def _other_cut_aid(context: CodingContext, words: list[Word], match: WordMatch) -> bool:
@@ -1818,6 +1835,43 @@ def _other_relative_clause(
         ):
             return True
     return False
+
+
+def _other_with_opener(context: CodingContext, words: list[Word], unit: Unit) -> Word | None:
+    """The «با» that opens the phrase the unit stands in («دیدار با جوزپ بورل، مسئول سیاست خارجی
+    اتحادیه اروپا»): a few words before it, no comma between; None when there is none."""
+    before = [w for w in words if w.end <= unit.start][-OTHER_WITH_WORDS:]
+    opener = next((w for w in reversed(before) if w.text == OTHER_PERSIAN_WITH), None)
+    if opener is None or _clause_break(context.text, opener.end, unit.start):
+        return None
+    return opener
+
+
+def _other_subject_with_phrase(
+    context: CodingContext,
+    words: list[Word],
+    units: list[Unit],
+    match: WordMatch,
+    actor: Unit,
+    actor_rule: str,
+) -> Unit | bool | None:
+    """A Persian subject is never the one something is done «با» (with): in «گفت که پس از دیدار با
+    بورل، مسئول سیاست خارجی اتحادیه اروپا، به تهران سفر خواهد کرد» the EU is met, the speaker travels.
+    The subject is then the first state outside any such phrase, before that phrase if one is named
+    there; False when there is none; None when the rule does not apply."""
+    if context.language != "fa" or not actor_rule.startswith("subject at the head of the clause"):
+        return None
+    opener = _other_with_opener(context, words, actor)
+    if opener is None:
+        return None
+    others = [
+        u for u in units
+        if u is not actor and u.end <= words[match.first].start
+        and _other_with_opener(context, words, u) is None
+        and not _marked_as_place(context, words, u) and not _marked_as_target(context, words, u)
+    ]  # fmt: skip
+    before = [u for u in others if u.end <= opener.start]
+    return (before or others or [False])[0]
 
 
 def _other_complement(
