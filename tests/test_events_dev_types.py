@@ -123,3 +123,41 @@ def test_the_partner_after_ba_is_the_recipient_of_talks() -> None:
     )
     assert ("CAN", "IRN", "CONSULT") in found
     assert ("IRN", "UKR", "CONSULT") not in found
+
+
+def test_the_pronoun_of_a_verbal_noun_names_its_subject() -> None:
+    found = _tuples("وأكد السفير الأمريكي بعد لقائه رئيس الحكومة اللبنانية التزام بلاده بدعم الجيش.")
+    assert ("USA", "LBN", "CONSULT") in found
+    assert ("LBN", "USA", "CONSULT") not in found
+
+
+def test_a_purpose_verb_with_an_object_pronoun() -> None:
+    found = _tuples(
+        "اتصل الرئيس الفرنسي أمس بنظيره المصري لشكره على الدور الذي لعبته القاهرة في التوصل إلى الاتفاق "
+        "حول البرنامج النووي الإيراني."
+    )
+    assert ("FRA", "EGY", "SUPPORT") in found
+    assert ("EGY", "IRN", "SUPPORT") not in found
+
+
+def test_the_object_of_a_relative_clause_is_not_the_subject() -> None:
+    found = _tuples(
+        "وقال المسؤول إن وزير الدفاع العراقي، خالد العبيدي الذي يزور روسيا، منذ الاثنين الماضي، وقع الاتفاق "
+        "مع المسؤولين الروس."
+    )
+    assert ("IRQ", "RUS", "AGREE") in found
+    assert ("RUS", "IRQ", "AGREE") not in found
+
+
+def test_persian_talks_as_a_setting_or_an_aim_are_no_act() -> None:
+    setting = _tuples("وزیر خارجه فرانسه با تاکید بر حضور آلمان در مذاکرات سه جانبه گفت که راه حل سیاسی است.")
+    assert ("FRA", "DEU", "CONSULT") not in setting
+    aim = _tuples(
+        "نماینده آمریکا در پاسخ به ترغیب چین برای پیوستن به مذاکرات، ابراز امیدواری کرد که روسیه کمک کند."
+    )
+    assert not {t for t in aim if t[2] in ("CONSULT", "COOPERATE")}
+
+
+def test_a_meeting_with_a_named_partner_stays() -> None:
+    found = _tuples("وزیر خارجه ایران در دیدار با همتای ترکیه‌ای خود گفت که روابط خوب است.")
+    assert ("IRN", "TUR", "CONSULT") in found

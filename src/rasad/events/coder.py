@@ -1640,6 +1640,13 @@ OTHER_CONJUNCTION_HEADS = frozenset(
 # Persian «با» (with): what follows it is a partner or an object, never the subject.
 OTHER_PERSIAN_WITH = normalize_string("با")
 OTHER_WITH_WORDS = 5  # words from «با» to the state it governs (a name and a title may stand between)
+# Prepositions that make Persian talks a setting or an aim: «به مذاکرات», «در مذاکرات», «برای پیوستن».
+OTHER_SETTING_PREPOSITIONS = frozenset(normalize_string(w) for w in "به در برای".split())
+OTHER_PERSIAN_FOR = normalize_string("برای")
+# Arabic pronoun endings on a verbal noun or verb (original spelling: «ه» is not «ة»).
+OTHER_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
+OTHER_PURPOSE_LAM = normalize_string("ل")
+OTHER_ANTECEDENT_WORDS = 3  # a name between a title and the relative pronoun: «الوزير، خالد العبيدي الذي»
 # Persian verbs of stance and the preposition that introduces what they are about: «X از Y استقبال
 # کرد», «X با طرح Y موافقت کرد», «قدردانی از کمک‌های Y»: the first state in that phrase is the recipient,
 # and the subject is never inside it.
@@ -1703,6 +1710,22 @@ def _other_types_roles(
         language, words, units, match, actor
     ):
         return None
+    if _other_talks_as_setting(language, words, match):
+        return None
+    possessor = _other_possessed_noun(context, words, units, match, actor, actor_rule)
+    if possessor is False:
+        return None
+    if isinstance(possessor, tuple):
+        actor, recipient = possessor
+        actor_rule, recipient_rule = (
+            "subject the pronoun's clause names",
+            "object of the pronoun's noun or verb",
+        )
+    antecedent = _other_relative_object(context, words, units, actor, actor_rule)
+    if antecedent is not None:
+        if recipient is None or recipient.key() == antecedent.key():
+            recipient, recipient_rule = actor, "object of the relative clause"
+        actor, actor_rule = antecedent, "antecedent of the relative clause the subject stood in"
     with_phrase = _other_subject_with_phrase(context, words, units, match, actor, actor_rule)
     if with_phrase is False:
         return None
@@ -1872,6 +1895,74 @@ def _other_subject_with_phrase(
     ]  # fmt: skip
     before = [u for u in others if u.end <= opener.start]
     return (before or others or [False])[0]
+
+
+def _other_talks_as_setting(language: str, words: list[Word], match: WordMatch) -> bool:
+    """«برای پیوستن به مذاکرات», «حضور روسیه در مذاکرات سه جانبه»: Persian talks or cooperation named
+    after a preposition, with no partner «با» after them, are a setting or an aim, not an act; «در
+    دیدار با X» names its partner and stays."""
+    if language != "fa" or match.item.event not in SYMMETRIC:
+        return False
+    before = _other_before(words, match, 1)
+    if before and before[-1] == OTHER_PERSIAN_FOR:
+        return True
+    following = words[match.last + 1].text if match.last + 1 < len(words) else ""
+    return (
+        len(match.item.pattern.words) == 1
+        and bool(before)
+        and before[-1] in OTHER_SETTING_PREPOSITIONS
+        and following != OTHER_PERSIAN_WITH
+    )
+
+
+def _other_pronoun_suffix(context: CodingContext, words: list[Word], match: WordMatch) -> bool:
+    """True when the trigger word carries an Arabic object or possessive pronoun («لقائه», «لشكره»,
+    «زيارتها»), read on the original text, where «ه» is not the feminine «ة»."""
+    word = words[match.first]
+    original = context.text[word.start : word.end]
+    return context.language == "ar" and len(original) > 4 and original.endswith(OTHER_PRONOUN_SUFFIXES)
+
+
+def _other_possessed_noun(
+    context: CodingContext,
+    words: list[Word],
+    units: list[Unit],
+    match: WordMatch,
+    actor: Unit,
+    actor_rule: str,
+) -> tuple[Unit, Unit] | bool | None:
+    """«وأكد هيل بعد لقائه رئيس الحكومة»: a verbal noun whose pronoun names its subject takes the one
+    named after it as object; the subject is the one the pronoun refers to, named before (False when
+    none is). «اتصل الرئيس الأميركي بنظيره الصيني لشكره»: a purpose verb glued to «لـ» with an object
+    pronoun has the clause's first named as subject and the one named last before it as object.
+    (subject, object), or None when the rule does not apply."""
+    if match.item.event in UNATTRIBUTED or not _other_pronoun_suffix(context, words, match):
+        return None  # an attack's victims and agents have rules of their own
+    start = words[match.first].start
+    before = [u for u in units if u.end <= start and not _clause_break(context.text, u.end, start)]
+    if words[match.first].text.startswith(OTHER_PURPOSE_LAM) and len(before) >= 2:
+        return before[0], before[-1]
+    if actor_rule.startswith("subject or genitive right after"):
+        return (before[-1], actor) if before else False
+    return None
+
+
+def _other_relative_object(
+    context: CodingContext, words: list[Word], units: list[Unit], actor: Unit, actor_rule: str
+) -> Unit | None:
+    """«وزير الدفاع العراقي الذي يزور روسيا، منذ الاثنين، وقع الاتفاق»: the state right after a relative
+    pronoun and its verb is that verb's object; the subject of the main verb is the antecedent."""
+    if context.language != "ar" or not actor_rule.startswith("subject"):
+        return None
+    before = [w for w in words if w.end <= actor.start][-2:]
+    if len(before) < 2 or before[0].text not in ARABIC_RELATIVES:
+        return None
+    pronoun = before[0]
+    near = [
+        u for u in units
+        if u.end <= pronoun.start and _words_between(words, u.end, pronoun.start) <= OTHER_ANTECEDENT_WORDS
+    ]  # fmt: skip
+    return near[-1] if near and near[-1].key() != actor.key() else None
 
 
 def _other_complement(
