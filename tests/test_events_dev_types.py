@@ -161,3 +161,35 @@ def test_persian_talks_as_a_setting_or_an_aim_are_no_act() -> None:
 def test_a_meeting_with_a_named_partner_stays() -> None:
     found = _tuples("وزیر خارجه ایران در دیدار با همتای ترکیه‌ای خود گفت که روابط خوب است.")
     assert ("IRN", "TUR", "CONSULT") in found
+
+
+def test_agreeing_to_ease_restrictions_is_the_easing_not_an_agreement() -> None:
+    found = _tuples(
+        "آلمان با کاهش تحریم‌ها علیه سوریه بویژه تحریم‌های مربوط به تسهیل اقدامات بانکی در موارد فوق‌العاده "
+        "موافقت کرده است."
+    )
+    assert ("DEU", "SYR", "CONCEDE") in found
+    assert ("DEU", "SYR", "AGREE") not in found
+
+
+def test_what_is_asked_for_is_no_act_of_its_own() -> None:
+    found = _tuples(
+        "وزیر خارجه کانادا از ایران درخواست کرد تا هرچه سریعتر جعبه‌های سیاه هواپیما را که ماه گذشته سقوط کرد "
+        "به فرانسه تحویل دهد."
+    )
+    assert ("CAN", "IRN", "REQUEST") in found
+    assert not {t for t in found if t[2] == "CONCEDE"}
+
+
+def test_an_attack_after_its_perpetrator_noun_is_that_perpetrators() -> None:
+    found = _tuples(
+        "مقامات آمریکا مدعی شده بودند که عوامل این گروه عامل حمله راکتی به پایگاه نظامی که باعث کشته شدن دو "
+        "نظامی انگلیسی شد بوده‌اند."
+    )
+    assert ("USA", "GBR", "ASSAULT") not in found
+
+
+def test_the_owner_of_a_move_is_the_source_of_its_act() -> None:
+    found = _tuples("ترکیه از اقدام آمریکا در لغو معافیت‌های تحریمی ایران استقبال کرد.")
+    assert ("TUR", "USA", "SUPPORT") in found
+    assert ("TUR", "USA", "SANCTION") not in found

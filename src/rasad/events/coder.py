@@ -1647,6 +1647,14 @@ OTHER_PERSIAN_FOR = normalize_string("برای")
 OTHER_PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما")
 OTHER_PURPOSE_LAM = normalize_string("ل")
 OTHER_ANTECEDENT_WORDS = 3  # a name between a title and the relative pronoun: «الوزير، خالد العبيدي الذي»
+# Persian words that open a clause, and verbs of asking before them: «درخواست کرد تا ...».
+OTHER_PERSIAN_CLAUSE_OPENERS = frozenset(normalize_string(w) for w in "تا که".split())
+OTHER_PERSIAN_ASKING = frozenset(normalize_string(w) for w in "درخواست خواست خواستار".split())
+OTHER_ASKING_WORDS = 2  # «درخواست کرد تا»: the light verb may stand between
+# The perpetrator of an act: «عامل حمله».
+OTHER_AGENT_NOUNS = frozenset(normalize_string(w) for w in "عامل عاملان".split())
+# Nouns of a move or decision whose genitive owns the act named after «در»: «اقدام آمریکا در لغو ...».
+OTHER_ACT_NOUNS = frozenset(normalize_string(w) for w in "اقدام تصمیم".split())
 # Persian verbs of stance and the preposition that introduces what they are about: «X از Y استقبال
 # کرد», «X با طرح Y موافقت کرد», «قدردانی از کمک‌های Y»: the first state in that phrase is the recipient,
 # and the subject is never inside it.
@@ -1657,7 +1665,7 @@ OTHER_COMPLEMENT = {
         ("حمایت", "از"), ("پشتیبانی", "از"), ("موافقت", "با"),
     )
 }  # fmt: skip
-OTHER_COMPLEMENT_WORDS = 16  # words from a stance verb back to its preposition
+OTHER_COMPLEMENT_WORDS = 24  # words from a stance verb back to its preposition, with no punctuation between
 # Words of thanks: aid thanked for («قدردانی از کمک‌های X», «شكره على مساعدات X») went to the thanker.
 OTHER_THANKS = frozenset(
     normalize_string(w) for w in "قدردانی تشکر تقدیر سپاسگزاری سپاس شکر شكر تشكر شكره لشكره شكرها".split()
@@ -1710,8 +1718,17 @@ def _other_types_roles(
         language, words, units, match, actor
     ):
         return None
-    if _other_talks_as_setting(language, words, match):
+    if (
+        _other_talks_as_setting(language, words, match)
+        or _other_request_content(context, words, match)
+        or _other_agent_noun(context, words, units, match)
+    ):
         return None
+    owner = _other_act_of(context, words, units, match)
+    if owner is not None and owner.key() != actor.key():
+        if recipient is not None and recipient.key() == owner.key():
+            recipient, recipient_rule = None, "not named: the owner of the act is its source"
+        actor, actor_rule = owner, "genitive of «اقدام» before «در» (its act)"
     possessor = _other_possessed_noun(context, words, units, match, actor, actor_rule)
     if possessor is False:
         return None
@@ -1965,6 +1982,72 @@ def _other_relative_object(
     return near[-1] if near and near[-1].key() != actor.key() else None
 
 
+def _other_agreed_act(
+    context: CodingContext, words: list[Word], match: WordMatch, phrase_start: int, phrase_end: int
+) -> bool:
+    """«آمریکا با تعلیق برخی تحریم‌ها علیه ایران ... موافقت کرده»: agreeing to a one-sided act (easing
+    sanctions, aid) is that act, coded from its own trigger (dev guidelines: easing agreed is CONCEDE),
+    however long the phrase between them."""
+    if match.item.event != "AGREE":
+        return False
+    phrase = [w.text for w in words if phrase_start <= w.start and w.end <= phrase_end]
+    return any(m.item.event in UNILATERAL for m in _indexes(context.language)["triggers"].find(phrase))
+
+
+def _other_request_content(context: CodingContext, words: list[Word], match: WordMatch) -> bool:
+    """«از ایران درخواست کرد تا ... جعبه‌های سیاه را به فرانسه تحویل دهد»: a Persian clause opened by
+    «تا» or «که» right after a verb of asking is what is asked for, not an act of its own (a relative
+    «که» inside it opens no new clause)."""
+    if context.language != "fa":
+        return False
+    before = [w.text for w in words[: match.first]]
+    return any(
+        before[index] in OTHER_PERSIAN_CLAUSE_OPENERS
+        and any(w in OTHER_PERSIAN_ASKING for w in before[max(0, index - OTHER_ASKING_WORDS) : index])
+        for index in range(1, len(before))
+    )
+
+
+def _other_agent_noun(context: CodingContext, words: list[Word], units: list[Unit], match: WordMatch) -> bool:
+    """«عوامل این نیرو عامل حمله راکتی به پایگاه بوده‌اند»: an attack after «عامل» (its perpetrator) has
+    as agent the one the sentence says was that perpetrator, named right before «عامل»; with no state
+    there the attack is no state's."""
+    if context.language != "fa" or match.item.event != "ASSAULT":
+        return False
+    before = _other_before(words, match, 1)
+    if not before or before[-1] not in OTHER_AGENT_NOUNS:
+        return False
+    agent_word = words[match.first - 1]
+    return not any(
+        _words_between(words, u.end, agent_word.start) == 0 for u in units if u.end <= agent_word.start
+    )
+
+
+def _other_act_of(
+    context: CodingContext, words: list[Word], units: list[Unit], match: WordMatch
+) -> Unit | None:
+    """«عربستان از اقدام آمریکا در لغو معافیت‌های تحریمی استقبال کرد»: a verbal noun after «اقدام X
+    در» (X's move to ...) is X's act."""
+    if context.language != "fa":
+        return None
+    before = _other_before(words, match, 1)
+    if not before or before[-1] not in OTHER_SETTING_PREPOSITIONS:
+        return None
+    marker = words[match.first - 1]
+    owner = next(
+        (
+            u
+            for u in reversed(units)
+            if u.end <= marker.start and _words_between(words, u.end, marker.start) == 0
+        ),
+        None,
+    )
+    if owner is None:
+        return None
+    head = [w for w in words if w.end <= owner.start][-1:]
+    return owner if head and head[0].text in OTHER_ACT_NOUNS else None
+
+
 def _other_complement(
     context: CodingContext, words: list[Word], units: list[Unit], match: WordMatch, actor: Unit
 ) -> tuple[Unit, Unit | None, str, str] | bool | None:
@@ -1990,6 +2073,8 @@ def _other_complement(
         if opener is None or _clause_break(context.text, opener.end, words[match.first].start):
             return None
         phrase_start, phrase_end = opener.end, words[match.first].start
+    if _other_agreed_act(context, words, match, phrase_start, phrase_end):
+        return False
     inside = sorted(
         (
             u for u in units
