@@ -193,3 +193,8 @@ def test_the_owner_of_a_move_is_the_source_of_its_act() -> None:
     found = _tuples("ترکیه از اقدام آمریکا در لغو معافیت‌های تحریمی ایران استقبال کرد.")
     assert ("TUR", "USA", "SUPPORT") in found
     assert ("TUR", "USA", "SANCTION") not in found
+
+
+def test_congratulations_are_support() -> None:
+    found = _tuples("أعرب الرئيس اليمني للرئيس المصري عن تهاني الجمهورية اليمنية بافتتاح القناة.")
+    assert ("YEM", "EGY", "SUPPORT") in found
