@@ -198,3 +198,13 @@ def test_the_owner_of_a_move_is_the_source_of_its_act() -> None:
 def test_congratulations_are_support() -> None:
     found = _tuples("أعرب الرئيس اليمني للرئيس المصري عن تهاني الجمهورية اليمنية بافتتاح القناة.")
     assert ("YEM", "EGY", "SUPPORT") in found
+
+
+def test_a_state_after_an_earlier_verb_starts_the_triggers_clause() -> None:
+    found = _tuples(
+        "در حالی که نماینده فرانسه در امور لیبی به مصر پیشنهاد کمک داده رئیس جمهور مصر اعلام کرده قصد دارد "
+        "سامانه موشکی در مرزهای لیبی و مصر مستقر کند."
+    )
+    assert ("EGY", "LBY", "MOBILIZE") in found
+    assert ("FRA", "EGY", "MOBILIZE") not in found
+    assert ("FRA", "EGY", "AID") in found

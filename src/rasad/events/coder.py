@@ -1655,6 +1655,10 @@ OTHER_ASKING_WORDS = 2  # «درخواست کرد تا»: the light verb may sta
 OTHER_AGENT_NOUNS = frozenset(normalize_string(w) for w in "عامل عاملان".split())
 # Nouns of a move or decision whose genitive owns the act named after «در»: «اقدام آمریکا در لغو ...».
 OTHER_ACT_NOUNS = frozenset(normalize_string(w) for w in "اقدام تصمیم".split())
+# Persian finite verb forms that close a clause (light verbs in the perfect and past, the copula).
+OTHER_PERSIAN_FINITE = frozenset(
+    normalize_string(w) for w in "داده کرده شده داد کرد شد است بود بوده اند".split()
+)
 # Persian verbs of stance and the preposition that introduces what they are about: «X از Y استقبال
 # کرد», «X با طرح Y موافقت کرد», «قدردانی از کمک‌های Y»: the first state in that phrase is the recipient,
 # and the subject is never inside it.
@@ -1743,6 +1747,19 @@ def _other_types_roles(
         if recipient is None or recipient.key() == antecedent.key():
             recipient, recipient_rule = actor, "object of the relative clause"
         actor, actor_rule = antecedent, "antecedent of the relative clause the subject stood in"
+    new_subject = _other_next_clause_subject(context, words, units, match, actor, actor_rule)
+    if new_subject is not None:
+        trigger_start = words[match.first].start
+        recipient = next(
+            (
+                u for u in units
+                if new_subject.end <= u.start and u.end <= trigger_start and u.key() != new_subject.key()
+                and not _marked_as_place(context, words, u)
+            ),
+            None,
+        )  # fmt: skip
+        actor, actor_rule = new_subject, "subject of the clause after the earlier verb (SOV)"
+        recipient_rule = "object between subject and verb (SOV)"
     with_phrase = _other_subject_with_phrase(context, words, units, match, actor, actor_rule)
     if with_phrase is False:
         return None
@@ -2046,6 +2063,38 @@ def _other_act_of(
         return None
     head = [w for w in words if w.end <= owner.start][-1:]
     return owner if head and head[0].text in OTHER_ACT_NOUNS else None
+
+
+def _other_next_clause_subject(
+    context: CodingContext,
+    words: list[Word],
+    units: list[Unit],
+    match: WordMatch,
+    actor: Unit,
+    actor_rule: str,
+) -> Unit | None:
+    """«در حالی که نماینده آمریکا به ترکیه پیشنهاد کمک داده رجب طیب اردوغان ... قصد دارد سامانه موشکی
+    مستقر کند»: a Persian clause ends with its verb; a state named right after a finite verb that stands
+    between the head of the sentence and the trigger starts the trigger's clause and is its subject."""
+    if context.language != "fa" or not actor_rule.startswith("subject at the head of the clause"):
+        return None
+    start = words[match.first].start
+    between = [w for w in words if actor.end <= w.start and w.end <= start]
+    for index, word in enumerate(between):
+        if word.text not in OTHER_PERSIAN_FINITE:
+            continue
+        following = between[index + 1 : index + 3]
+        subject = next(
+            (
+                u for u in units
+                if following and following[0].start <= u.start < following[-1].end and u.end <= start
+                and not _marked_as_target(context, words, u) and not _marked_as_place(context, words, u)
+            ),
+            None,
+        )  # fmt: skip
+        if subject is not None and subject.key() != actor.key():
+            return subject
+    return None
 
 
 def _other_complement(
