@@ -208,3 +208,11 @@ def test_a_state_after_an_earlier_verb_starts_the_triggers_clause() -> None:
     assert ("EGY", "LBY", "MOBILIZE") in found
     assert ("FRA", "EGY", "MOBILIZE") not in found
     assert ("FRA", "EGY", "AID") in found
+
+
+def test_a_demonstrative_object_is_a_thing_not_the_state_named_before() -> None:
+    visited = _tuples("وقال الوزير إن الرئيس الإيراني الذي زار السودان العام الماضي زار تلك المشروعات بنفسه.")
+    assert ("IRN", "SDN", "CONSULT") in visited
+    assert ("SDN", "IRN", "CONSULT") not in visited
+    endorsed = _tuples("السعودية أيدت هذا القرار الذي اتخذته مصر.")
+    assert ("SAU", "EGY", "SUPPORT") in endorsed

@@ -1659,6 +1659,8 @@ OTHER_ACT_NOUNS = frozenset(normalize_string(w) for w in "اقدام تصمیم"
 OTHER_PERSIAN_FINITE = frozenset(
     normalize_string(w) for w in "داده کرده شده داد کرد شد است بود بوده اند".split()
 )
+# Arabic demonstratives that open an object phrase: «هذه الصيغة», «تلك المشروعات».
+OTHER_ARABIC_DEMONSTRATIVES = frozenset(normalize_string(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
 # Persian verbs of stance and the preposition that introduces what they are about: «X از Y استقبال
 # کرد», «X با طرح Y موافقت کرد», «قدردانی از کمک‌های Y»: the first state in that phrase is the recipient,
 # and the subject is never inside it.
@@ -1723,7 +1725,8 @@ def _other_types_roles(
     ):
         return None
     if (
-        _other_talks_as_setting(language, words, match)
+        _other_demonstrative_object(context, words, match, recipient)
+        or _other_talks_as_setting(language, words, match)
         or _other_request_content(context, words, match)
         or _other_agent_noun(context, words, units, match)
     ):
@@ -2095,6 +2098,20 @@ def _other_next_clause_subject(
         if subject is not None and subject.key() != actor.key():
             return subject
     return None
+
+
+def _other_demonstrative_object(
+    context: CodingContext, words: list[Word], match: WordMatch, recipient: Unit | None
+) -> bool:
+    """«أيدت هذه الصيغة», «زار تلك المشروعات»: an Arabic verb whose object is a demonstrative phrase acts
+    on the thing it points to; a state named before the verb is not its recipient (one named in the
+    phrase, «أيدت هذا القرار الذي اتخذته مصر», may be)."""
+    if context.language != "ar" or match.last + 1 >= len(words):
+        return False
+    following = words[match.last + 1]
+    if following.text not in OTHER_ARABIC_DEMONSTRATIVES:
+        return False
+    return recipient is None or recipient.start < following.start
 
 
 def _other_complement(
