@@ -216,3 +216,14 @@ def test_a_demonstrative_object_is_a_thing_not_the_state_named_before() -> None:
     assert ("SDN", "IRN", "CONSULT") not in visited
     endorsed = _tuples("السعودية أيدت هذا القرار الذي اتخذته مصر.")
     assert ("SAU", "EGY", "SUPPORT") in endorsed
+
+
+def test_two_presidents_who_spoke_are_the_parties_of_talks() -> None:
+    found = _tuples("وقال الكرملين إن الرئيس الروسي ونظيره الفرنسي تحدثا مساء أمس.")
+    assert ("RUS", "FRA", "CONSULT") in found
+    assert ("FRA", "RUS", "CONSULT") not in found
+
+
+def test_a_speech_is_no_talks() -> None:
+    found = _tuples("تحدث وزير الخارجية الفرنسي للصحفيين أمس عن الأزمة في لبنان.")
+    assert not {t for t in found if t[2] == "CONSULT"}

@@ -1661,6 +1661,8 @@ OTHER_PERSIAN_FINITE = frozenset(
 )
 # Arabic demonstratives that open an object phrase: «هذه الصيغة», «تلك المشروعات».
 OTHER_ARABIC_DEMONSTRATIVES = frozenset(normalize_string(w) for w in "هذا هذه ذلك تلك هؤلاء".split())
+# CONSULT modes whose source is fixed by the act, not by the order of naming: the visitor, the host's guest.
+OTHER_DIRECTED_MODES = frozenset({"visit", "host"})
 # Persian verbs of stance and the preposition that introduces what they are about: «X از Y استقبال
 # کرد», «X با طرح Y موافقت کرد», «قدردانی از کمک‌های Y»: the first state in that phrase is the recipient,
 # and the subject is never inside it.
@@ -1794,7 +1796,26 @@ def _other_types_roles(
     ):  # fmt: skip
         actor, recipient = recipient, actor
         actor_rule, recipient_rule = "first of the parties named together (symmetric)", actor_rule
+    elif recipient is not None and _other_named_before(context, trigger, actor, recipient, recipient_rule):
+        actor, recipient = recipient, actor
+        actor_rule, recipient_rule = "first named of the two parties before the verb (symmetric)", actor_rule
     return actor, recipient, actor_rule, recipient_rule
+
+
+def _other_named_before(
+    context: CodingContext, trigger: Trigger, actor: Unit, recipient: Unit, recipient_rule: str
+) -> bool:
+    """«الرئيسين الأمريكي باراك أوباما والتركي طيب إردوغان تحدثا»: when the second party is only the
+    sentence's other actor and is named before the subject in the same clause, the two named before a
+    symmetric verb are its parties and the first named is the source (dev guidelines). A visit or a
+    hosting has a direction of its own (the visitor is the source)."""
+    return (
+        trigger.event in SYMMETRIC
+        and trigger.mode not in OTHER_DIRECTED_MODES
+        and recipient_rule == OTHER_ACTOR
+        and recipient.end <= actor.start
+        and not _clause_break(context.text, recipient.end, actor.start)
+    )
 
 
 def _other_before(words: list[Word], match: WordMatch, count: int) -> list[str]:
