@@ -259,6 +259,7 @@ def code_events(
                 current += [
                     e for e in coded if not _retold(context.language, located, match, e, events + current)
                 ]
+        current = _speech_requests(context, located, units, current, events) if current else current
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
@@ -1601,3 +1602,135 @@ def _deduplicate(events: list[dict], doc_id: str) -> list[dict]:
     for number, event in enumerate(ordered, 1):
         event["id"] = f"{doc_id}-{number}"
     return ordered
+
+
+# --- Speech acts (REQUEST, ACCUSE, REJECT, THREATEN): a request told as the object of another act ---
+
+# A request noun in the object of a rejection: «با درخواست X مخالفت کرد», «درخواست X را رد کرد».
+SPEECH_REJECTED_WORDS = 16  # words from the request noun to the rejecting verb after it
+# Words just before a request noun that make it the reason of another act: «بناء على طلب من مصر».
+SPEECH_AT_REQUEST = {
+    "ar": tuple(normalize_string(w) for w in ("بناء على", "بناءا على", "استجابة ل", "تلبية ل")),
+    "fa": tuple(normalize_string(w) for w in ("به", "بنا به", "بنابر", "در پی", "در پاسخ به")),
+    "en": ("at the", "in response to", "following a", "following the"),
+}
+# Request nouns (the Arabic noun and verb «طلب» are written alike; the markers above tell them apart).
+SPEECH_REQUEST_NOUNS = {
+    "ar": frozenset(normalize_string(w) for w in "طلب مطالبة دعوة مناشدة".split()),
+    "fa": frozenset(normalize_string(w) for w in "درخواست تقاضا".split()),
+    "en": frozenset({"request", "demand", "call", "invitation"}),
+}
+# A request «like it» is the one the article told before: «در درخواستی مشابه», «في طلب مماثل».
+SPEECH_SIMILAR = {
+    "ar": frozenset(normalize_string(w) for w in "مماثل مماثلا مشابه مشابها".split()),
+    "fa": frozenset(normalize_string(w) for w in "مشابه مشابهی".split()),
+    "en": frozenset({"similar"}),
+}
+
+
+def _speech_word_at(words: list[Word], start: int) -> int | None:
+    return next((i for i, w in enumerate(words) if w.start == start), None)
+
+
+def _speech_request_noun(language: str, words: list[Word], index: int) -> bool:
+    """A request written as a noun, not a verb: one of the request nouns, with no light verb after it
+    («درخواست کرد» is the verb)."""
+    if not stems(words[index].text, language).keys() & SPEECH_REQUEST_NOUNS.get(language, frozenset()):
+        return False
+    return not (
+        language == "fa"
+        and index + 1 < len(words)
+        and stems(words[index + 1].text, "fa").keys() & PERSIAN_LIGHT_VERBS
+    )
+
+
+def _speech_side(unit: dict | None) -> dict | None:
+    return None if unit is None else dict(unit)
+
+
+def _speech_requests(
+    context: CodingContext, words: list[Word], units: list[Unit], current: list[dict], earlier: list[dict]
+) -> list[dict]:
+    """Request nouns whose parties the verb-order rules read wrongly, because the request is told as
+    part of another act rather than as the sentence's own act:
+
+    - a request rejected («عربستان با درخواست پاکستان مخالفت کرد», «درخواست وام ونزوئلا را رد کرد»,
+      Persian puts the object before its verb) was made by the one rejected to the one rejecting;
+    - a request an act answers («بناء على طلب من مصر», «به درخواست ترکیه») was made by the one
+      named with it to the one who acts;
+    - a request «like it» («درخواستی مشابه») went to the addressee of the request told before it;
+      with none told before, its addressee is unknown and it is left out.
+    """
+    kept: list[dict] = []
+    for event in current:
+        if event["event"] != "REQUEST":
+            kept.append(event)
+            continue
+        start, end = event["trigger"]["start"], event["trigger"]["end"]
+        index = _speech_word_at(words, start)
+        if index is None or not _speech_request_noun(context.language, words, index):
+            kept.append(event)
+            continue
+        after = {w.text for w in words[index + 1 : index + 3]}
+        if after & SPEECH_SIMILAR[context.language]:
+            told = [e for e in earlier if e["event"] == "REQUEST" and e["recipient"] is not None]
+            if told:
+                kept.append(
+                    {
+                        **event,
+                        "recipient": _speech_side(told[-1]["recipient"]),
+                        "explanation": event["explanation"]
+                        + "; recipient: that of the request told before (a request «like it»)",
+                    }
+                )
+            continue
+        rejection = next(
+            (
+                e for e in current
+                if e["event"] == "REJECT" and e["recipient"] is not None and e["trigger"]["start"] >= end
+                and _words_between(words, end, e["trigger"]["start"]) <= SPEECH_REJECTED_WORDS
+                and not _clause_break(context.text, end, e["trigger"]["start"])
+            ),
+            None,
+        )  # fmt: skip
+        if context.language == "fa" and rejection is not None:
+            kept.append(
+                {
+                    **event,
+                    "actor": _speech_side(rejection["recipient"]),
+                    "recipient": _speech_side(rejection["actor"]),
+                    "explanation": event["explanation"]
+                    + "; parties: the request is the object of a rejection (rejected -> rejecting)",
+                }
+            )
+            continue
+        kept.append(_speech_at_request(context, words, units, event, index) or event)
+    return kept
+
+
+def _speech_at_request(
+    context: CodingContext, words: list[Word], units: list[Unit], event: dict, index: int
+) -> dict | None:
+    """The request an act was done for («بناء على طلب من X», «به درخواست X»): X asked the one who
+    acted, the subject of the sentence before it."""
+    before = [w.text for w in words[max(0, index - 3) : index]]
+    marked = any(before[-len(m.split()) :] == m.split() for m in SPEECH_AT_REQUEST[context.language])
+    if not (marked or (context.language == "ar" and words[index].text.startswith("بطلب"))):
+        return None
+    trigger_end = event["trigger"]["end"]
+    requester = next(
+        (u for u in units if trigger_end <= u.start and _words_between(words, trigger_end, u.start) <= 2),
+        None,
+    )
+    if requester is None or requester.key() is None:
+        return None
+    acting = next((u for u in units if u.end <= words[index].start and u.key() != requester.key()), None)
+    if acting is None:
+        return None
+    return {
+        **event,
+        "actor": requester.as_actor(),
+        "recipient": acting.as_actor(),
+        "explanation": event["explanation"]
+        + "; parties: the act was done at the request of the one named after it (asked the one who acted)",
+    }

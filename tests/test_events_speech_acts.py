@@ -1,0 +1,51 @@
+"""Speech acts (REQUEST, ACCUSE, REJECT, THREATEN) on sentences we wrote: requests told as the object
+of another act, demands phrased with a modal, accusations told through their content."""
+
+from __future__ import annotations
+
+from rasad.document import RawDocument
+from rasad.pipeline import code_document
+
+
+def _tuples(text: str, published: str = "2020-02-10") -> set[tuple[str | None, str | None, str]]:
+    def key(side: dict | None) -> str | None:
+        return None if side is None else side["org"] or side["code"]
+
+    record = code_document(RawDocument(text=text, published=published))
+    return {(key(e["actor"]), key(e["recipient"]), e["event"]) for e in record["events"]}
+
+
+def test_a_rejected_request_was_made_to_the_one_who_rejects_it() -> None:
+    found = _tuples("ترکیه با درخواست یونان برای برگزاری نشست فوری اتحادیه اروپا مخالفت کرد.")
+    assert ("GRC", "TUR", "REQUEST") in found
+    assert ("TUR", "GRC", "REJECT") in found
+    assert ("GRC", "EU", "REQUEST") not in found
+
+
+def test_a_request_object_of_rad_kard_is_the_rejected_partys() -> None:
+    found = _tuples("بانک جهانی درخواست وام سه میلیارد دلاری لبنان را رد کرد.")
+    assert ("LBN", "WB", "REQUEST") in found
+    assert ("WB", "LBN", "REJECT") in found
+    assert ("WB", "LBN", "REQUEST") not in found
+
+
+def test_an_act_done_at_a_states_request_is_that_states_request_to_the_actor() -> None:
+    found = _tuples("أعلنت السلطات الفرنسية توقيف الناشط أمس بناء على طلب من المغرب.")
+    assert ("MAR", "FRA", "REQUEST") in found
+    assert not any(t[2] == "REQUEST" and t[0] != "MAR" for t in found)
+
+
+def test_a_similar_request_goes_to_the_addressee_of_the_one_told_before() -> None:
+    text = (
+        "وزیر خارجه سوئد از ایران خواست که جعبه سیاه هواپیما را به فرانسه تحویل دهد. "
+        "هفته گذشته نیز وزیر خارجه هلند در درخواستی مشابه گفته بود که جعبه سیاه باید به فرانسه برود."
+    )
+    found = _tuples(text)
+    assert ("SWE", "IRN", "REQUEST") in found
+    assert ("NLD", "IRN", "REQUEST") in found
+    assert ("NLD", "FRA", "REQUEST") not in found
+
+
+def test_a_request_verb_after_a_weekday_is_no_request_answered() -> None:
+    found = _tuples("آمریکا روز سه‌شنبه از چین خواست به مذاکرات سه‌جانبه بپیوندد.")
+    assert ("USA", "CHN", "REQUEST") in found
