@@ -49,3 +49,29 @@ def test_a_similar_request_goes_to_the_addressee_of_the_one_told_before() -> Non
 def test_a_request_verb_after_a_weekday_is_no_request_answered() -> None:
     found = _tuples("آمریکا روز سه‌شنبه از چین خواست به مذاکرات سه‌جانبه بپیوندد.")
     assert ("USA", "CHN", "REQUEST") in found
+
+
+def test_a_state_saying_another_must_act_demands_it() -> None:
+    found = _tuples("وزیر خارجه ترکیه گفت: اگر آتن بر این موضع اصرار دارد، باید هزینه‌های آن را بپردازد.")
+    assert ("TUR", "GRC", "REQUEST") in found
+
+
+def test_an_arabic_modal_with_its_obligee_after_ala_is_a_demand_of_the_speaker() -> None:
+    found = _tuples("وأكد وزير الخارجية الفرنسي أنه يجب على روسيا سحب قواتها من الحدود فورا.")
+    assert ("FRA", "RUS", "REQUEST") in found
+
+
+def test_a_modal_with_no_speaker_or_no_obligee_is_no_demand() -> None:
+    assert not any(t[2] == "REQUEST" for t in _tuples("باید گفت که روابط ایران و ترکیه رو به بهبود است."))
+    assert not any(
+        t[2] == "REQUEST" for t in _tuples("وقال وزير الخارجية المصري إنه يجب العمل على حل الأزمة.")
+    )
+
+
+def test_a_persian_clause_after_a_semicolon_has_its_own_speaker() -> None:
+    found = _tuples(
+        "پاریس هنوز درباره تمدید این توافق تصمیمی نگرفته است؛ "
+        "اما آلمان بارها از فرانسه برای تمدید توافق دعوت کرده است."
+    )
+    assert ("DEU", "FRA", "REQUEST") in found
+    assert ("FRA", "DEU", "REQUEST") not in found

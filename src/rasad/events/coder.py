@@ -550,7 +550,12 @@ def _code_one(
         and not (u.start < last_word.end and last_word.start < u.end)
     ]  # fmt: skip
     clause_start = _reported_clause_start(context.language, cues.find("reporting"), words, trigger_start)
+    clause_start = max(clause_start, _speech_clause_start(context, trigger, trigger_start))
     roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end, clause_start)
+    if _speech_modal(trigger):
+        roles = _speech_modal_roles(
+            context, words, candidates, cues.find("reporting"), trigger_start, trigger_end
+        )
     if roles is None:
         if trigger.event not in UNATTRIBUTED:
             return []
@@ -1734,3 +1739,91 @@ def _speech_at_request(
         "explanation": event["explanation"]
         + "; parties: the act was done at the request of the one named after it (asked the one who acted)",
     }
+
+
+# --- Speech acts: demands phrased with a modal («Y باید ...», «يجب على Y أن») ---
+
+SPEECH_MODALS = {
+    "ar": frozenset(normalize_string(w) for w in "يجب ينبغي يتعين".split()),
+    "fa": frozenset(normalize_string(w) for w in "باید بایستی بایست".split()),
+}
+SPEECH_OBLIGEE_WORDS = {"ar": 2, "fa": 8}  # words between the one obliged and the modal
+SPEECH_SPEAKER_WORDS = 3  # words from an Arabic reporting verb to its subject after it (VSO)
+SPEECH_ARABIC_OBLIGEE_MARKERS = frozenset(normalize_string(w) for w in ("على", "عليه", "عليها"))
+
+
+def _speech_modal(trigger: Trigger) -> bool:
+    """A demand told as an obligation: the trigger is a modal, not a verb of asking."""
+    words = trigger.pattern.words
+    return (
+        trigger.event == "REQUEST" and len(words) == 1 and words[0] in SPEECH_MODALS.get(trigger.language, ())
+    )
+
+
+def _speech_modal_roles(
+    context: CodingContext, words: list[Word], units: list[Unit], reporting: list[WordMatch],
+    trigger_start: int, trigger_end: int,
+) -> tuple[Unit, Unit, str, str] | None:  # fmt: skip
+    """«سفیر آمریکا گفت: اگر بغداد اصرار دارد باید هزینه‌ها را بپردازد», «قال أوباما إنه ينبغي لإيران
+    أن تساعدنا»: the one who says another state must do something asks it of that state. The actor is
+    the speaker, the subject of the reporting verb before the modal; the recipient is the one obliged,
+    the subject before the Persian modal or the one after «على»/«لـ» after the Arabic one. A modal with
+    no speaker (the journalist's own «باید») or nobody named as obliged is no demand."""
+    spoken = [m for m in reporting if words[m.last].end <= trigger_start]
+    if not spoken:
+        return None
+    verb = spoken[-1]
+    verb_start, verb_end = words[verb.first].start, words[verb.last].end
+    language = context.language
+    if language == "fa":
+        speaker = next((u for u in units if u.end <= verb_start), None)
+        obliged = [
+            u for u in units
+            if verb_end <= u.start and u.end <= trigger_start
+            and _words_between(words, u.end, trigger_start) <= SPEECH_OBLIGEE_WORDS["fa"]
+        ]  # fmt: skip
+        obligee = obliged[-1] if obliged else None
+    else:
+        after_verb = [
+            u for u in units
+            if verb_end <= u.start < trigger_start
+            and _words_between(words, verb_end, u.start) <= SPEECH_SPEAKER_WORDS
+        ]  # fmt: skip
+        before_verb = [u for u in units if u.end <= verb_start]
+        speaker = after_verb[0] if after_verb else (before_verb[-1] if before_verb else None)
+        obligee = next(
+            (
+                u for u in units
+                if trigger_end <= u.start
+                and _words_between(words, trigger_end, u.start) <= SPEECH_OBLIGEE_WORDS["ar"]
+                and _speech_obliged_marked(context.text, words, trigger_end, u)
+            ),
+            None,
+        )  # fmt: skip
+    if speaker is None or obligee is None or speaker.key() is None or speaker.key() == obligee.key():
+        return None
+    return speaker, obligee, "speaker of a demand phrased with a modal", "the one the modal obliges"
+
+
+def _speech_obliged_marked(text: str, words: list[Word], trigger_end: int, unit: Unit) -> bool:
+    """The Arabic modal's obligee is marked by «على» or by «لـ» glued to it: «يجب على إيران»,
+    «ينبغي لإيران»."""
+    between = [w.text for w in words if trigger_end <= w.start < unit.start]
+    return bool(set(between) & SPEECH_ARABIC_OBLIGEE_MARKERS) or _glued_prefix(text, unit.start).endswith("ل")
+
+
+# --- Speech acts: a Persian clause after a semicolon has its own subject ---
+
+SPEECH_CLAUSE_SEPARATOR = "؛"
+
+
+def _speech_clause_start(context: CodingContext, trigger: Trigger, trigger_start: int) -> int:
+    """«واشنگتن هنوز اعلام نکرده است ...؛ گرچه روسیه بارها از آن دعوت کرده است»: a Persian semicolon
+    closes an independent clause, so the subject at the head of the trigger's clause is the first one
+    after it, not the head of the sentence. Only for the speech acts, whose subject is the speaker."""
+    if context.language != "fa" or trigger.event not in SPEECH_TYPES:
+        return 0
+    return context.text.rfind(SPEECH_CLAUSE_SEPARATOR, 0, trigger_start) + 1
+
+
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
