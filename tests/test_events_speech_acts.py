@@ -75,3 +75,14 @@ def test_a_persian_clause_after_a_semicolon_has_its_own_speaker() -> None:
     )
     assert ("DEU", "FRA", "REQUEST") in found
     assert ("FRA", "DEU", "REQUEST") not in found
+
+
+def test_a_modal_obliging_the_international_community_is_a_demand_with_no_recipient() -> None:
+    record = code_document(
+        RawDocument(
+            text="وقال وزير الخارجية القطري إنه يجب على المجتمع الدولي التحرك فورا لوقف الحرب.",
+            published="2020-02-10",
+        )
+    )
+    requests = [e for e in record["events"] if e["event"] == "REQUEST"]
+    assert requests and requests[0]["actor"]["code"] == "QAT" and requests[0]["recipient"] is None

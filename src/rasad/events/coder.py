@@ -553,9 +553,7 @@ def _code_one(
     clause_start = max(clause_start, _speech_clause_start(context, trigger, trigger_start))
     roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end, clause_start)
     if _speech_modal(trigger):
-        roles = _speech_modal_roles(
-            context, words, candidates, cues.find("reporting"), trigger_start, trigger_end
-        )
+        roles = _speech_modal_roles(context, words, candidates, cues, trigger_start, trigger_end)
     if roles is None:
         if trigger.event not in UNATTRIBUTED:
             return []
@@ -1761,15 +1759,16 @@ def _speech_modal(trigger: Trigger) -> bool:
 
 
 def _speech_modal_roles(
-    context: CodingContext, words: list[Word], units: list[Unit], reporting: list[WordMatch],
+    context: CodingContext, words: list[Word], units: list[Unit], cues: _SentenceCues,
     trigger_start: int, trigger_end: int,
-) -> tuple[Unit, Unit, str, str] | None:  # fmt: skip
+) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
     """«سفیر آمریکا گفت: اگر بغداد اصرار دارد باید هزینه‌ها را بپردازد», «قال أوباما إنه ينبغي لإيران
     أن تساعدنا»: the one who says another state must do something asks it of that state. The actor is
     the speaker, the subject of the reporting verb before the modal; the recipient is the one obliged,
     the subject before the Persian modal or the one after «على»/«لـ» after the Arabic one. A modal with
-    no speaker (the journalist's own «باید») or nobody named as obliged is no demand."""
-    spoken = [m for m in reporting if words[m.last].end <= trigger_start]
+    no speaker (the journalist's own «باید») or nobody named as obliged is no demand; a general
+    addressee obliged («جامعه بین‌المللی باید») is a demand with no recipient."""
+    spoken = [m for m in cues.find("reporting") if words[m.last].end <= trigger_start]
     if not spoken:
         return None
     verb = spoken[-1]
@@ -1800,7 +1799,21 @@ def _speech_modal_roles(
             ),
             None,
         )  # fmt: skip
-    if speaker is None or obligee is None or speaker.key() is None or speaker.key() == obligee.key():
+    if speaker is None or speaker.key() is None:
+        return None
+    if obligee is None:
+        addressed = any(
+            verb_end <= words[m.first].start
+            and (
+                _words_between(words, words[m.last].end, trigger_start) <= SPEECH_OBLIGEE_WORDS["fa"]
+                if language == "fa"
+                else trigger_end <= words[m.first].start
+                and _words_between(words, trigger_end, words[m.first].start) <= SPEECH_OBLIGEE_WORDS["ar"]
+            )
+            for m in cues.find("addressees")
+        )
+        return (speaker, None, "speaker of a demand phrased with a modal", "") if addressed else None
+    if speaker.key() == obligee.key():
         return None
     return speaker, obligee, "speaker of a demand phrased with a modal", "the one the modal obliges"
 
