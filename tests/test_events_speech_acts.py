@@ -86,3 +86,13 @@ def test_a_modal_obliging_the_international_community_is_a_demand_with_no_recipi
     )
     requests = [e for e in record["events"] if e["event"] == "REQUEST"]
     assert requests and requests[0]["actor"]["code"] == "QAT" and requests[0]["recipient"] is None
+
+
+def test_a_pronoun_before_a_persian_warning_resumes_the_previous_speaker() -> None:
+    text = (
+        "به گزارش ایرنا، وزیر دفاع فرانسه از عملیات نظامی آلمان در مالی حمایت کرد. "
+        "او هشدار داد، هر کسی که به نیروهای آلمانی در مالی حمله کند با پاسخ سختی روبرو خواهد شد."
+    )
+    found = _tuples(text)
+    assert ("FRA", None, "THREATEN") in found
+    assert not any(t[2] == "THREATEN" and t[0] == "DEU" for t in found)

@@ -260,6 +260,8 @@ def code_events(
                     e for e in coded if not _retold(context.language, located, match, e, events + current)
                 ]
         current = _speech_requests(context, located, units, current, events) if current else current
+        if current:
+            current = _speech_pronoun_speaker(context, located, current, sentences, sentence, actors)
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
@@ -1840,3 +1842,47 @@ def _speech_clause_start(context: CodingContext, trigger: Trigger, trigger_start
 
 
 SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+# --- Speech acts: a Persian speaker named by a pronoun («او هشدار داد») is the previous sentence's ---
+
+SPEECH_PRONOUNS = {"fa": frozenset(normalize_string(w) for w in "او وی ایشان".split())}
+SPEECH_REPORTER_SECTOR = "MED"  # news agencies and papers report, they are not the one a pronoun resumes
+
+
+def _speech_pronoun_speaker(
+    context: CodingContext, words: list[Word], current: list[dict], sentences: list[tuple[int, Sentence]],
+    sentence: Sentence, actors: list[ActorMention],
+) -> list[dict]:  # fmt: skip
+    """«او هشدار داد، هر کسی که به نیروهای آمریکایی آسیب بزند ...»: the pronoun before the speech verb
+    is its subject, the one the previous sentence was about, so the actor the word-order rules took
+    from after the verb is in what was said, not who said it. The speaker is the first party the
+    previous sentence names (news agencies aside); with none, it is unknown and the event is left out."""
+    pronouns = SPEECH_PRONOUNS.get(context.language)
+    if not pronouns:
+        return current
+    kept = []
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if (
+            event["event"] not in SPEECH_TYPES or index is None or index == 0
+            or words[index - 1].text not in pronouns or f"actor by {FAR_AFTER}" not in event["explanation"]
+        ):  # fmt: skip
+            kept.append(event)
+            continue
+        before = next((s for _, s in reversed(sentences) if s.end <= sentence.start), None)
+        named = [
+            u for u in (_units(actors, before, _asides(context.text, before), None) if before else [])
+            if u.sector != SPEECH_REPORTER_SECTOR and (u.code or u.org)
+        ]  # fmt: skip
+        if not named or (event["recipient"] is not None and _party(event["recipient"]) == named[0].key()):
+            continue
+        kept.append(
+            {
+                **event,
+                "actor": named[0].as_actor(),
+                "explanation": event["explanation"]
+                + "; actor: the pronoun's referent, named first in the sentence before",
+            }
+        )
+    return kept
