@@ -96,3 +96,14 @@ def test_a_pronoun_before_a_persian_warning_resumes_the_previous_speaker() -> No
     found = _tuples(text)
     assert ("FRA", None, "THREATEN") in found
     assert not any(t[2] == "THREATEN" and t[0] == "DEU" for t in found)
+
+
+def test_a_demand_with_an_object_pronoun_is_a_request_to_the_one_it_resumes() -> None:
+    found = _tuples("ودانت الكويت تصريحات المسؤول العراقي وطالبته بالكف عن التدخل في شؤونها.")
+    assert ("KWT", "IRQ", "REQUEST") in found
+
+
+def test_a_keyword_line_tells_no_accusation() -> None:
+    found = _tuples("اتهمت قطر إسرائيل بخرق الهدنة في غزة.\nسمات اتهام قطر إسرائيل إيران روسيا")
+    assert ("QAT", "ISR", "ACCUSE") in found
+    assert not any(t[2] == "ACCUSE" and t[0] in ("IRN", "RUS") for t in found)

@@ -259,9 +259,8 @@ def code_events(
                 current += [
                     e for e in coded if not _retold(context.language, located, match, e, events + current)
                 ]
-        current = _speech_requests(context, located, units, current, events) if current else current
         if current:
-            current = _speech_pronoun_speaker(context, located, current, sentences, sentence, actors)
+            current = _speech_acts(context, located, units, current, events, sentences, sentence, actors)
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
@@ -1886,3 +1885,52 @@ def _speech_pronoun_speaker(
             }
         )
     return kept
+
+
+# --- Speech acts: the passes over a sentence's events ---
+
+# A site's keyword line («سمات: اتهام طهران موسكو واشنطن») lists tags, it tells no event.
+SPEECH_KEYWORD_LINES = frozenset(normalize_string(w) for w in ("سمات", "الوسوم", "برچسب‌ها", "کلیدواژه‌ها"))
+
+
+def _speech_acts(
+    context: CodingContext, words: list[Word], units: list[Unit], current: list[dict], earlier: list[dict],
+    sentences: list[tuple[int, Sentence]], sentence: Sentence, actors: list[ActorMention],
+) -> list[dict]:  # fmt: skip
+    """The speech-act passes over the events of one sentence (``earlier``: the document's before it)."""
+    if words and words[0].text in SPEECH_KEYWORD_LINES:
+        current = [e for e in current if e["event"] not in SPEECH_TYPES]
+    current = [
+        _speech_resumed_object(context, words, units, e)
+        for e in _speech_requests(context, words, units, current, earlier)
+    ]
+    return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
+
+
+# Arabic verbs of demand that carry their object as a pronoun: «وطالبته بالكف» (and demanded of him).
+SPEECH_OBJECT_PRONOUN_VERBS = frozenset(
+    normalize_string(w) for w in "طالبته وطالبته طالبتها وطالبتها طالبتهم وطالبتهم".split()
+)
+
+
+def _speech_resumed_object(context: CodingContext, words: list[Word], units: list[Unit], event: dict) -> dict:
+    """«ودانت الكويت تصريحات المسؤول العراقي وطالبته بالكف عن التدخل»: a demand verb coordinated after
+    the sentence's first verb keeps its subject, the sentence's first party, and its object pronoun
+    resumes the other party named before it."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] != "REQUEST" or index is None or words[index].text not in SPEECH_OBJECT_PRONOUN_VERBS:
+        return event
+    before = [u for u in units if u.end <= words[index].start and u.key() is not None]
+    if not before:
+        return event
+    subject = before[0]
+    others = [u for u in before if u.key() != subject.key()]
+    if not others:
+        return event
+    return {
+        **event,
+        "actor": subject.as_actor(),
+        "recipient": others[-1].as_actor(),
+        "explanation": event["explanation"]
+        + "; parties: the sentence's subject demands of the one its object pronoun resumes",
+    }
