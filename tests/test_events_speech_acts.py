@@ -107,3 +107,24 @@ def test_a_keyword_line_tells_no_accusation() -> None:
     found = _tuples("اتهمت قطر إسرائيل بخرق الهدنة في غزة.\nسمات اتهام قطر إسرائيل إيران روسيا")
     assert ("QAT", "ISR", "ACCUSE") in found
     assert not any(t[2] == "ACCUSE" and t[0] in ("IRN", "RUS") for t in found)
+
+
+def test_an_accusation_in_a_relative_clause_on_the_charge_names_the_accused_not_the_accuser() -> None:
+    found = _tuples(
+        "ومن نقاط الخلاف بين الولايات المتحدة وروسيا ملف القرصنة المعلوماتية الذي تتهم به الحكومة الروسية."
+    )
+    assert not any(t[2] == "ACCUSE" and t[0] == "RUS" for t in found)
+
+
+def test_a_warning_issued_by_others_is_not_the_sentence_subjects() -> None:
+    text = (
+        "وأغلقت الحكومة المغربية المركز الثقافي في أعقاب تحذيرات أطلقتها جمعيات أهلية "
+        "حيال أنشطة الملحقية الثقافية الإيرانية في الرباط."
+    )
+    assert not any(t[2] == "THREATEN" for t in _tuples(text))
+
+
+def test_a_warning_issued_by_a_state_is_that_states() -> None:
+    text = "وأغلقت الحكومة المغربية المركز في أعقاب تحذيرات أطلقتها فرنسا للحكومة الإيرانية."
+    found = _tuples(text)
+    assert not any(t[2] == "THREATEN" and t[0] == "MAR" for t in found)

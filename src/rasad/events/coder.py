@@ -1904,6 +1904,9 @@ def _speech_acts(
         _speech_resumed_object(context, words, units, e)
         for e in _speech_requests(context, words, units, current, earlier)
     ]
+    if context.language == "ar":
+        current = [e for e in current if not _speech_charge_in_relative(words, e)]
+        current = [e for e in (_speech_issued_by(words, units, e) for e in current) if e is not None]
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -1933,4 +1936,59 @@ def _speech_resumed_object(context: CodingContext, words: list[Word], units: lis
         "recipient": others[-1].as_actor(),
         "explanation": event["explanation"]
         + "; parties: the sentence's subject demands of the one its object pronoun resumes",
+    }
+
+
+# --- Speech acts: Arabic relative clauses that name the accused or the author after the act ---
+
+# «الملف الذي تتهم به الحكومة الصينية»: the preposition resuming the charge after the verb.
+SPEECH_CHARGE_RESUMPTIVES = frozenset(normalize_string(w) for w in "به بها بهم بهما".split())
+# «تحذيرات أطلقتها دوائر دينية»: a verb of issuing whose object pronoun resumes the act before it.
+SPEECH_ISSUING_VERBS = frozenset(
+    normalize_string(w)
+    for w in "اطلقتها اطلقها واطلقتها واطلقها اصدرتها اصدرها واصدرتها واصدرها وجهتها وجهها ساقها".split()
+)
+SPEECH_AGENT_WORDS = 2  # words from the issuing verb to its subject
+
+
+def _speech_charge_in_relative(words: list[Word], event: dict) -> bool:
+    """«ملف القرصنة الذي تتهم به الحكومة الصينية»: an accusation verb in a relative clause on the
+    charge, with the charge resumed by «به», has the accused after it (whether the verb is read as
+    passive or with its accuser left as a pronoun): the one named there is no accuser, and the accuser
+    is not named."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    return (
+        event["event"] == "ACCUSE"
+        and index is not None
+        and index + 1 < len(words)
+        and words[index + 1].text in SPEECH_CHARGE_RESUMPTIVES
+        and any(w.text in ARABIC_RELATIVES for w in words[max(0, index - 2) : index])
+    )
+
+
+def _speech_issued_by(words: list[Word], units: list[Unit], event: dict) -> dict | None:
+    """«في أعقاب تحذيرات أطلقتها دوائر دينية»: a speech act named by a noun and then issued by a verb
+    whose pronoun resumes it has that verb's subject as its author. A state named there is the actor;
+    any other author (religious circles, the press) leaves the act without a state actor, and the
+    subject of the sentence, who only acted after it, is not its author."""
+    if event["event"] not in SPEECH_TYPES:
+        return event
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if index is None or index + 1 >= len(words) or words[index + 1].text not in SPEECH_ISSUING_VERBS:
+        return event
+    verb_end = words[index + 1].end
+    author = next(
+        (
+            u
+            for u in units
+            if verb_end <= u.start and _words_between(words, verb_end, u.start) <= SPEECH_AGENT_WORDS
+        ),
+        None,
+    )
+    if author is None or author.key() is None or _party(event["recipient"]) == author.key():
+        return None
+    return {
+        **event,
+        "actor": author.as_actor(),
+        "explanation": event["explanation"] + "; actor: the subject of the verb that issued it",
     }
