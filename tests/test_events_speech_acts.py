@@ -128,3 +128,34 @@ def test_a_warning_issued_by_a_state_is_that_states() -> None:
     text = "وأغلقت الحكومة المغربية المركز في أعقاب تحذيرات أطلقتها فرنسا للحكومة الإيرانية."
     found = _tuples(text)
     assert not any(t[2] == "THREATEN" and t[0] == "MAR" for t in found)
+
+
+def test_calling_another_states_words_interference_accuses_it() -> None:
+    found = _tuples("واعتبرت الكويت ما صدر عن الرئيس العراقي تدخلا سافرا في شؤونها الداخلية.")
+    assert ("KWT", "IRQ", "ACCUSE") in found
+
+
+def test_a_persian_interference_accusation_needs_a_speaker_before_it() -> None:
+    found = _tuples("سخنگوی وزارت خارجه چین اظهارات وزیر خارجه آمریکا را دخالت در امور داخلی چین دانست.")
+    assert ("CHN", "USA", "ACCUSE") in found
+    found = _tuples("اقدام آمریکا را دخالت آشکار در امور داخلی ونزوئلا خواند.")
+    assert not any(t[2] == "ACCUSE" and t[0] == "VEN" for t in found)
+
+
+def test_rejecting_another_states_interference_is_an_accusation() -> None:
+    found = _tuples("ورفضت مصر التدخل التركي في الشأن الليبي.")
+    assert ("EGY", "TUR", "ACCUSE") in found
+    assert ("EGY", "TUR", "REJECT") not in found
+    found = _tuples("وزیر خارجه عراق دخالت آمریکا در امور داخلی عراق را رد کرد.")
+    assert ("IRQ", "USA", "ACCUSE") in found
+    assert ("EGY", "TUR", "REJECT") in _tuples("ورفضت مصر الطلب التركي.")
+
+
+def test_a_party_before_a_relative_clause_is_not_the_counterpart_of_its_speech_act() -> None:
+    text = (
+        "ودانت الكويت التصريحات الصادرة تجاه قطر دون مراعاة لميثاق الجامعة العربية "
+        "التي تمنع وترفض كل صور التدخل في شؤون الدول."
+    )
+    found = _tuples(text)
+    assert ("KWT", "QAT", "ACCUSE") in found
+    assert not any(t[2] in ("REJECT", "ACCUSE") and t[0] == "ARL" for t in found)

@@ -1904,8 +1904,15 @@ def _speech_acts(
         _speech_resumed_object(context, words, units, e)
         for e in _speech_requests(context, words, units, current, earlier)
     ]
+    current = [_speech_interference_rejected(context.language, words, e) for e in current]
+    if context.language == "fa":
+        current = [e for e in current if not _speech_interference_spoken_after(words, e)]
     if context.language == "ar":
-        current = [e for e in current if not _speech_charge_in_relative(words, e)]
+        current = [
+            e for e in current
+            if not _speech_charge_in_relative(words, e)
+            and not _speech_recipient_outside_relative(words, units, e)
+        ]  # fmt: skip
         current = [e for e in (_speech_issued_by(words, units, e) for e in current) if e is not None]
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
@@ -1992,3 +1999,71 @@ def _speech_issued_by(words: list[Word], units: list[Unit], event: dict) -> dict
         "actor": author.as_actor(),
         "explanation": event["explanation"] + "; actor: the subject of the verb that issued it",
     }
+
+
+# --- Speech acts: calling another state's acts interference («را دخالت در امور داخلی خواند») ---
+
+SPEECH_INTERFERENCE = frozenset(normalize_string(w) for w in "دخالت مداخله".split())
+SPEECH_INTERFERENCE_WORDS = {
+    "ar": frozenset(normalize_string(w) for w in "تدخل تدخلات".split()),
+    "fa": SPEECH_INTERFERENCE,
+}
+SPEECH_REJECTED_OBJECT_WORDS = {"ar": 3, "fa": 8}  # words from a rejecting verb to its object
+
+
+def _speech_interference_rejected(language: str, words: list[Word], event: dict) -> dict:
+    """«رفضت مصر التدخل التركي», «دخالت آمریکا در امور عراق را رد کرد»: rejecting another state's
+    interference is no refusal of a proposal but an accusation of it (CAMEO 11, PLOVER ACCUSE), told
+    through what is rejected. The object follows the Arabic verb and precedes the Persian one."""
+    nouns = SPEECH_INTERFERENCE_WORDS.get(language)
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] != "REJECT" or not nouns or index is None:
+        return event
+    reach = SPEECH_REJECTED_OBJECT_WORDS[language]
+    span = words[index + 1 : index + 1 + reach] if language == "ar" else words[max(0, index - reach) : index]
+    if not any(stems(w.text, language).keys() & nouns for w in span):
+        return event
+    return {
+        **event,
+        "event": "ACCUSE",
+        "cameo": packaged_lexicon().cameo.get(("ACCUSE", "*")),
+        "explanation": event["explanation"] + "; ACCUSE: what is rejected is another's interference",
+    }
+
+
+def _speech_interference_spoken_after(words: list[Word], event: dict) -> bool:
+    """«X اقدام Y را دخالت در امور داخلی Z خواند»: the one who calls an act interference is the subject
+    before the object; a party after the word «دخالت» is whose affairs were meddled in, never the
+    speaker. An interference accusation with no subject before it has no known speaker."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    return (
+        event["event"] == "ACCUSE"
+        and index is not None
+        and words[index].text in SPEECH_INTERFERENCE
+        and f"actor by {FAR_AFTER}" in event["explanation"]
+    )
+
+
+SPEECH_RELATIVE_WORDS = 2  # words from an Arabic relative pronoun to the verb of its clause
+
+
+def _speech_recipient_outside_relative(words: list[Word], units: list[Unit], event: dict) -> bool:
+    """«... وميثاق منظمة التعاون الإسلامي التي تمنع وترفض كل صور التدخل»: a speech act in a relative
+    clause is said by the clause's antecedent about what the clause names; a party named before the
+    relative pronoun, outside the clause, is not its counterpart, and one the clause does not name is
+    not known."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] not in SPEECH_TYPES or index is None or event["recipient"] is None:
+        return False
+    relative = next(
+        (
+            w
+            for w in reversed(words[max(0, index - SPEECH_RELATIVE_WORDS) : index])
+            if w.text in ARABIC_RELATIVES
+        ),
+        None,
+    )
+    if relative is None:
+        return False
+    recipient = next((u for u in units if u.as_actor() == event["recipient"]), None)
+    return recipient is not None and recipient.end <= relative.start
