@@ -159,3 +159,10 @@ def test_a_party_before_a_relative_clause_is_not_the_counterpart_of_its_speech_a
     found = _tuples(text)
     assert ("KWT", "QAT", "ACCUSE") in found
     assert not any(t[2] in ("REJECT", "ACCUSE") and t[0] == "ARL" for t in found)
+
+
+def test_urging_ones_own_soldiers_against_a_state_is_no_request_to_that_state() -> None:
+    found = _tuples("وحث قائد الجيش الأردني الجنود على أن يكونوا على أتم الاستعداد لمواجهة العدو الإسرائيلي.")
+    assert not any(t[2] == "REQUEST" for t in found)
+    found = _tuples("وحث وزير الخارجية الأمريكي الحكومة العراقية على حماية السفارة.")
+    assert ("USA", "IRQ", "REQUEST") in found

@@ -1914,6 +1914,7 @@ def _speech_acts(
             and not _speech_recipient_outside_relative(words, units, e)
         ]  # fmt: skip
         current = [e for e in (_speech_issued_by(words, units, e) for e in current) if e is not None]
+        current = [e for e in (_speech_addressee_named(words, units, e) for e in current) if e is not None]
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2067,3 +2068,33 @@ def _speech_recipient_outside_relative(words: list[Word], units: list[Unit], eve
         return False
     recipient = next((u for u in units if u.as_actor() == event["recipient"]), None)
     return recipient is not None and recipient.end <= relative.start
+
+
+# --- Speech acts: the Arabic addressee stands between the speaker and the content («حث X على») ---
+
+SPEECH_CONTENT_MARKERS = frozenset(normalize_string(w) for w in "على الى إلى بأن أن".split())
+SPEECH_TIME_WORDS = frozenset(
+    normalize_string(w) for w in "اليوم الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الماضي".split()
+)
+
+
+def _speech_addressee_named(words: list[Word], units: list[Unit], event: dict) -> dict | None:
+    """«وحث قائد الجيش العسكريين على أن يكونوا على استعداد لمواجهة العدو الإسرائيلي»: an Arabic verb of
+    asking takes its addressee right after its subject, then the content after «على», «إلى» or «أن».
+    When a noun that is no state stands there (the soldiers), the state named in the content is no
+    addressee: the request is not interstate, and left out."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] != "REQUEST" or index is None or event["recipient"] is None:
+        return event
+    actor = next((u for u in units if u.as_actor() == event["actor"] and u.start >= words[index].end), None)
+    recipient = next((u for u in units if u.as_actor() == event["recipient"]), None)
+    if actor is None or recipient is None or recipient.start < actor.end:
+        return event
+    between = [w for w in words if actor.end <= w.start and w.end <= recipient.start]
+    marker = next((i for i, w in enumerate(between) if w.text in SPEECH_CONTENT_MARKERS), None)
+    if not marker:  # None, or the marker right after the subject: no addressee noun before it
+        return event
+    addressee = between[:marker]
+    if all(w.text.startswith("ال") and w.text not in SPEECH_TIME_WORDS for w in addressee):
+        return None
+    return event
