@@ -166,3 +166,9 @@ def test_urging_ones_own_soldiers_against_a_state_is_no_request_to_that_state() 
     assert not any(t[2] == "REQUEST" for t in found)
     found = _tuples("وحث وزير الخارجية الأمريكي الحكومة العراقية على حماية السفارة.")
     assert ("USA", "IRQ", "REQUEST") in found
+
+
+def test_seeking_to_persuade_a_state_is_a_request_to_it() -> None:
+    found = _tuples("وسعى وزير الخارجية الأردني لإقناع الحكومة الألمانية بتمويل المشروع.")
+    assert ("JOR", "DEU", "REQUEST") in found
+    assert ("DEU", "JOR", "REQUEST") not in found

@@ -1915,6 +1915,7 @@ def _speech_acts(
         ]  # fmt: skip
         current = [e for e in (_speech_issued_by(words, units, e) for e in current) if e is not None]
         current = [e for e in (_speech_addressee_named(words, units, e) for e in current) if e is not None]
+        current = [_speech_persuaded(words, e) for e in current]
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2098,3 +2099,26 @@ def _speech_addressee_named(words: list[Word], units: list[Unit], event: dict) -
     if all(w.text.startswith("ال") and w.text not in SPEECH_TIME_WORDS for w in addressee):
         return None
     return event
+
+
+# Masdars whose genitive is their object: «إقناع الحكومة الروسية» is persuading the government.
+SPEECH_OBJECT_GENITIVE_MASDARS = frozenset(normalize_string(w) for w in "اقناع".split())
+
+
+def _speech_persuaded(words: list[Word], event: dict) -> dict:
+    """«سعى وزير الدفاع العراقي لإقناع الحكومة الروسية بقبول سندات»: the one named after the masdar of
+    persuading is the one persuaded, the addressee; the persuader is the subject of the verb before
+    it, which the word-order rules then took as the recipient."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if (
+        event["event"] != "REQUEST" or index is None or event["recipient"] is None
+        or not stems(words[index].text, "ar").keys() & SPEECH_OBJECT_GENITIVE_MASDARS
+        or "actor by subject or genitive right after the trigger" not in event["explanation"]
+    ):  # fmt: skip
+        return event
+    return {
+        **event,
+        "actor": event["recipient"],
+        "recipient": event["actor"],
+        "explanation": event["explanation"] + "; roles swapped: the genitive of «إقناع» is the one persuaded",
+    }
