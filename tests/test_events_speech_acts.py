@@ -172,3 +172,18 @@ def test_seeking_to_persuade_a_state_is_a_request_to_it() -> None:
     found = _tuples("وسعى وزير الخارجية الأردني لإقناع الحكومة الألمانية بتمويل المشروع.")
     assert ("JOR", "DEU", "REQUEST") in found
     assert ("DEU", "JOR", "REQUEST") not in found
+
+
+def test_a_modal_inside_a_quotation_opened_before_is_the_quoted_speakers_demand() -> None:
+    text = (
+        "وقال وزير الخارجية البريطاني في كلمة أمام البرلمان إنه «لن نهدأ قبل عودة مواطنينا، "
+        "وينبغي إطلاق سراح الصحافي فورا.\nينبغي لإيران أن تساعدنا في العثور على المفقودين»."
+    )
+    found = _tuples(text)
+    assert ("GBR", "IRN", "REQUEST") in found
+
+
+def test_what_a_modal_demand_asks_for_is_not_an_event_of_its_own() -> None:
+    found = _tuples("وقال وزير الخارجية الفرنسي إنه ينبغي للحكومة الإيرانية أن تفرج عن المعتقلين.")
+    assert ("FRA", "IRN", "REQUEST") in found
+    assert not any(t[2] == "CONCEDE" for t in found)

@@ -554,7 +554,7 @@ def _code_one(
     clause_start = max(clause_start, _speech_clause_start(context, trigger, trigger_start))
     roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end, clause_start)
     if _speech_modal(trigger):
-        roles = _speech_modal_roles(context, words, candidates, cues, trigger_start, trigger_end)
+        roles = _speech_modal_roles(context, words, candidates, cues, trigger_start, trigger_end, actors)
     if roles is None:
         if trigger.event not in UNATTRIBUTED:
             return []
@@ -1743,11 +1743,12 @@ def _speech_at_request(
 # --- Speech acts: demands phrased with a modal («Y باید ...», «يجب على Y أن») ---
 
 SPEECH_MODALS = {
-    "ar": frozenset(normalize_string(w) for w in "يجب ينبغي يتعين".split()),
+    "ar": frozenset(normalize_string(w) for w in "يجب ينبغي يتعين ويجب وينبغي ويتعين".split()),
     "fa": frozenset(normalize_string(w) for w in "باید بایستی بایست".split()),
 }
 SPEECH_OBLIGEE_WORDS = {"ar": 2, "fa": 8}  # words between the one obliged and the modal
 SPEECH_SPEAKER_WORDS = 3  # words from an Arabic reporting verb to its subject after it (VSO)
+SPEECH_LAM = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})  # «لـ» glued to the obligee, not «ال»
 SPEECH_ARABIC_OBLIGEE_MARKERS = frozenset(normalize_string(w) for w in ("على", "عليه", "عليها"))
 
 
@@ -1761,7 +1762,7 @@ def _speech_modal(trigger: Trigger) -> bool:
 
 def _speech_modal_roles(
     context: CodingContext, words: list[Word], units: list[Unit], cues: _SentenceCues,
-    trigger_start: int, trigger_end: int,
+    trigger_start: int, trigger_end: int, actors: list[ActorMention],
 ) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
     """«سفیر آمریکا گفت: اگر بغداد اصرار دارد باید هزینه‌ها را بپردازد», «قال أوباما إنه ينبغي لإيران
     أن تساعدنا»: the one who says another state must do something asks it of that state. The actor is
@@ -1770,13 +1771,19 @@ def _speech_modal_roles(
     no speaker (the journalist's own «باید») or nobody named as obliged is no demand; a general
     addressee obliged («جامعه بین‌المللی باید») is a demand with no recipient."""
     spoken = [m for m in cues.find("reporting") if words[m.last].end <= trigger_start]
-    if not spoken:
-        return None
-    verb = spoken[-1]
-    verb_start, verb_end = words[verb.first].start, words[verb.last].end
     language = context.language
+    if not spoken:
+        quoted = _speech_quoting_speaker(context.text, actors, trigger_start)
+        if quoted is None or not words:
+            return None
+        # The quotation's speaker, named before it opened in an earlier sentence: the obligee is sought
+        # from the start of this sentence.
+        speaker, verb_start, verb_end = quoted, words[0].start, words[0].start
+    else:
+        verb = spoken[-1]
+        verb_start, verb_end = words[verb.first].start, words[verb.last].end
     if language == "fa":
-        speaker = next((u for u in units if u.end <= verb_start), None)
+        speaker = next((u for u in units if u.end <= verb_start), None) if spoken else speaker
         obliged = [
             u for u in units
             if verb_end <= u.start and u.end <= trigger_start
@@ -1790,7 +1797,8 @@ def _speech_modal_roles(
             and _words_between(words, verb_end, u.start) <= SPEECH_SPEAKER_WORDS
         ]  # fmt: skip
         before_verb = [u for u in units if u.end <= verb_start]
-        speaker = after_verb[0] if after_verb else (before_verb[-1] if before_verb else None)
+        if spoken:
+            speaker = after_verb[0] if after_verb else (before_verb[-1] if before_verb else None)
         obligee = next(
             (
                 u for u in units
@@ -1823,7 +1831,7 @@ def _speech_obliged_marked(text: str, words: list[Word], trigger_end: int, unit:
     """The Arabic modal's obligee is marked by «على» or by «لـ» glued to it: «يجب على إيران»,
     «ينبغي لإيران»."""
     between = [w.text for w in words if trigger_end <= w.start < unit.start]
-    return bool(set(between) & SPEECH_ARABIC_OBLIGEE_MARKERS) or _glued_prefix(text, unit.start).endswith("ل")
+    return bool(set(between) & SPEECH_ARABIC_OBLIGEE_MARKERS) or _glued_prefix(text, unit.start) in SPEECH_LAM
 
 
 # --- Speech acts: a Persian clause after a semicolon has its own subject ---
@@ -1916,6 +1924,7 @@ def _speech_acts(
         current = [e for e in (_speech_issued_by(words, units, e) for e in current) if e is not None]
         current = [e for e in (_speech_addressee_named(words, units, e) for e in current) if e is not None]
         current = [_speech_persuaded(words, e) for e in current]
+    current = _speech_demanded_content(context, words, current)
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2122,3 +2131,54 @@ def _speech_persuaded(words: list[Word], event: dict) -> dict:
         "recipient": event["actor"],
         "explanation": event["explanation"] + "; roles swapped: the genitive of «إقناع» is the one persuaded",
     }
+
+
+SPEECH_QUOTE_OPEN, SPEECH_QUOTE_CLOSE = "«", "»"
+SPEECH_QUOTE_REACH = 1500  # characters back to the opening of a quotation that runs over sentences
+SPEECH_SPEAKER_REACH = 300  # characters before the opening quotation mark to its speaker
+
+
+def _speech_quoting_speaker(text: str, actors: list[ActorMention], position: int) -> Unit | None:
+    """«وقال أوباما إنه «ينبغي إطلاق سراح ... . ينبغي لإيران أن تساعدنا»»: a sentence inside a quotation
+    opened in an earlier sentence is said by the one named before the opening mark, the subject of
+    the reporting verb there. None when the position is in no open quotation or its speaker is no
+    state, IGO or person of a state."""
+    start = max(0, position - SPEECH_QUOTE_REACH)
+    opened = text.rfind(SPEECH_QUOTE_OPEN, start, position)
+    if opened < 0 or text.find(SPEECH_QUOTE_CLOSE, opened, position) >= 0:
+        return None
+    named = [
+        m for m in actors
+        if opened - SPEECH_SPEAKER_REACH <= m.start and m.end <= opened
+        and m.kind in ("state", "igo", "person") and (m.country or m.org)
+    ]  # fmt: skip
+    if not named:
+        return None
+    first = named[0]
+    code, org = (None, first.key) if first.kind == "igo" else (first.country, first.org)
+    sector = first.sector or ("GOV" if first.kind == "state" else None)
+    return Unit(first.start, first.end, first.text, code, sector, org, first.kind)
+
+
+def _speech_demanded_content(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«ينبغي للحكومة الإيرانية أن تفرج عن المعتقلين», «آمریکا باید از عراق خارج شود»: what a modal
+    demand asks for has not happened; an act in its clause (up to ``CLAUSE_CONTENT_WORDS`` words on,
+    no punctuation between) is its content, not an event of its own, as the content of a verb of
+    asking is."""
+    modals = [
+        e for e in current
+        if e["event"] == "REQUEST" and "speaker of a demand phrased with a modal" in e["explanation"]
+    ]  # fmt: skip
+    if not modals:
+        return current
+
+    def demanded(event: dict) -> bool:
+        start = event["trigger"]["start"]
+        return any(
+            m["trigger"]["end"] <= start
+            and _words_between(words, m["trigger"]["end"], start) <= CLAUSE_CONTENT_WORDS
+            and not _clause_break(context.text, m["trigger"]["end"], start)
+            for m in modals
+        )
+
+    return [e for e in current if e in modals or not demanded(e)]
