@@ -187,3 +187,13 @@ def test_what_a_modal_demand_asks_for_is_not_an_event_of_its_own() -> None:
     found = _tuples("وقال وزير الخارجية الفرنسي إنه ينبغي للحكومة الإيرانية أن تفرج عن المعتقلين.")
     assert ("FRA", "IRN", "REQUEST") in found
     assert not any(t[2] == "CONCEDE" for t in found)
+
+
+def test_a_violation_of_sovereignty_is_the_sovereigns_accusation_of_the_violator() -> None:
+    found = _tuples("وقال المسؤول العراقي إن انتهاك تركيا لسيادة العراق مستمر منذ أشهر.")
+    assert ("IRQ", "TUR", "ACCUSE") in found
+    assert ("TUR", "IRQ", "ACCUSE") not in found
+    found = _tuples("ودعا قائد الجيش الجنود إلى مواجهة العدو الإسرائيلي الذي يمعن في خرق السيادة السورية.")
+    assert ("SYR", "ISR", "ACCUSE") in found
+    found = _tuples("دفتر ریاست‌جمهوری عراق اعلام کرد حمله ترکیه به روستاهای عراق نقض حاکمیت ملی است.")
+    assert ("IRQ", "TUR", "ACCUSE") in found

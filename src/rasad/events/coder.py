@@ -1925,6 +1925,7 @@ def _speech_acts(
         current = [e for e in (_speech_addressee_named(words, units, e) for e in current) if e is not None]
         current = [_speech_persuaded(words, e) for e in current]
     current = _speech_demanded_content(context, words, current)
+    current = [_speech_sovereign_accuses(context, words, units, e) for e in current]
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2182,3 +2183,56 @@ def _speech_demanded_content(context: CodingContext, words: list[Word], current:
         )
 
     return [e for e in current if e in modals or not demanded(e)]
+
+
+# --- Speech acts: the state whose sovereignty was violated accuses the violator ---
+
+SPEECH_SOVEREIGNTY = frozenset(normalize_string(w) for w in "سياده السياده لسياده حاكميت".split())
+# The heads of the violation phrases in triggers.tsv.
+SPEECH_VIOLATION = frozenset(
+    normalize_string(w) for w in "خرق خرقا انتهاك انتهاكا تعديا تعد اعتداء نقض تجاوز".split()
+)
+SPEECH_SOVEREIGN_WORDS = 3  # words from «سيادة» to the state it belongs to («سيادة واستقلال مملكة البحرين»)
+
+
+def _speech_sovereign_accuses(
+    context: CodingContext, words: list[Word], units: list[Unit], event: dict
+) -> dict:
+    """«انتهاك تركيا لسيادة العراق», «العدو الذي يمعن في خرق السيادة اللبنانية»: a violation of
+    sovereignty told as an accusation is the sovereign's against the violator, whatever the word
+    order makes the subject. The sovereign is the state named right after «سيادة»; with none named
+    there (the speaker's «حاکمیت ملی»), the roles the sentence gives stand."""
+    if event["event"] != "ACCUSE" or event["recipient"] is None:
+        return event
+    first = _speech_word_at(words, event["trigger"]["start"])
+    if first is None:
+        return event
+    if not stems(words[first].text, context.language).keys() & SPEECH_VIOLATION:
+        return event
+    # The phrase's own «سيادة»: in it, or after a gap of the form («انتهاك تركيا لسيادة العراق»).
+    word = next((w for w in words[first : first + 10] if w.text in SPEECH_SOVEREIGNTY), None)
+    if word is not None and _clause_break(context.text, event["trigger"]["start"], word.start):
+        word = None
+    if word is None:
+        return event
+    sovereign = next(
+        (
+            u
+            for u in units
+            if word.end <= u.start and _words_between(words, word.end, u.start) <= SPEECH_SOVEREIGN_WORDS
+        ),
+        None,
+    )
+    if sovereign is None or sovereign.key() is None:
+        return event
+    actor, recipient = event["actor"], event["recipient"]
+    if _party(recipient) == sovereign.key():
+        actor, recipient = recipient, actor
+    elif _party(actor) != sovereign.key():
+        return event
+    return {
+        **event,
+        "actor": actor,
+        "recipient": recipient,
+        "explanation": event["explanation"] + "; the state whose sovereignty was violated accuses",
+    }
