@@ -197,3 +197,15 @@ def test_a_violation_of_sovereignty_is_the_sovereigns_accusation_of_the_violator
     assert ("SYR", "ISR", "ACCUSE") in found
     found = _tuples("دفتر ریاست‌جمهوری عراق اعلام کرد حمله ترکیه به روستاهای عراق نقض حاکمیت ملی است.")
     assert ("IRQ", "TUR", "ACCUSE") in found
+
+
+def test_rejecting_this_proposal_rejects_the_one_who_made_it_in_the_sentence_before() -> None:
+    text = (
+        "گفت‌وگوهای هسته‌ای\n"
+        "مذاکرات وین هفته آینده از سر گرفته می‌شود. "
+        "امانوئل مکرون، رئیس جمهوری فرانسه پیشنهاد کرد که نشست تازه‌ای در پاریس برگزار شود. "
+        "با این حال، مسکو این پیشنهاد را رد کرده است."
+    )
+    assert ("RUS", "FRA", "REJECT") in _tuples(text)
+    alone = "گفت‌وگوهای هسته‌ای\nمذاکرات وین هفته آینده از سر گرفته می‌شود. مسکو این پیشنهاد را رد کرده است."
+    assert not any(t[2] == "REJECT" for t in _tuples(alone))

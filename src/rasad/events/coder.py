@@ -560,6 +560,8 @@ def _code_one(
             return []
         roles = _unattributed(context, candidates, trigger, trigger_start)
     actor, recipient, actor_rule, recipient_rule = roles
+    if recipient is None and trigger.event == "REJECT":
+        recipient, recipient_rule = _speech_proposer(context, words, actors, sentence, trigger_start, actor)
     if recipient is None and not _may_lack_recipient(trigger, cues):
         return []
     if (
@@ -2236,3 +2238,53 @@ def _speech_sovereign_accuses(
         "recipient": recipient,
         "explanation": event["explanation"] + "; the state whose sovereignty was violated accuses",
     }
+
+
+# --- Speech acts: «پکن این ایده را رد کرد»: the proposal rejected was told in the sentence before ---
+
+SPEECH_PROPOSALS = {
+    "ar": frozenset(
+        normalize_string(w) for w in "الاقتراح الفكرة الطلب الخطة العرض الدعوة المقترح المبادرة".split()
+    ),
+    "fa": frozenset(normalize_string(w) for w in "ایده پیشنهاد طرح درخواست ادعا ابتکار".split()),
+}
+SPEECH_PROPOSAL_WORDS = 4  # words between the rejecting verb and «this proposal»
+SPEECH_PREVIOUS_REACH = 400  # characters back to the start of the sentence before
+
+
+def _speech_proposer(
+    context: CodingContext, words: list[Word], actors: list[ActorMention], sentence: Sentence,
+    trigger_start: int, actor: Unit,
+) -> tuple[Unit | None, str]:  # fmt: skip
+    """«ترامپ پیشنهاد کرد ... . پکن این ایده را رد کرده است»: a rejection of «this idea / proposal /
+    request» rejects what the sentence before told, so its counterpart is the one that sentence is
+    about: its first state or person. Persian writes the object before the verb, Arabic after it."""
+    proposals = SPEECH_PROPOSALS.get(context.language)
+    index = _speech_word_at(words, trigger_start)
+    if not proposals or index is None:
+        return None, ""
+    reach = words[max(0, index - SPEECH_PROPOSAL_WORDS) : index]
+    if context.language == "ar":
+        reach = words[index + 1 : index + 1 + SPEECH_PROPOSAL_WORDS]
+    pointed = any(
+        w.text in proposals and i > 0 and reach[i - 1].text in DEMONSTRATIVES[context.language]
+        for i, w in enumerate(reach)
+    )
+    if not pointed:
+        return None, ""
+    # The sentence before ends with its own full stop; it starts after the one before that.
+    end = len(context.text[: sentence.start].rstrip().rstrip(".").rstrip())
+    before = context.text.rfind(".", max(0, sentence.start - SPEECH_PREVIOUS_REACH), end)
+    named = [
+        m for m in actors
+        if before < m.start and m.end <= sentence.start and m.kind in ("state", "igo", "person")
+        and (m.country or m.org)
+    ]  # fmt: skip
+    if not named:
+        return None, ""
+    first = named[0]
+    code, org = (None, first.key) if first.kind == "igo" else (first.country, first.org)
+    proposer = Unit(first.start, first.end, first.text, code, first.sector or "GOV", org, first.kind)
+    if proposer.key() == actor.key():
+        return None, ""
+    return proposer, "author of the proposal the sentence before told («this idea»)"
