@@ -2248,6 +2248,13 @@ SPEECH_PROPOSALS = {
     ),
     "fa": frozenset(normalize_string(w) for w in "ایده پیشنهاد طرح درخواست ادعا ابتکار".split()),
 }
+# What the sentence before must tell for «this proposal» to point back to it: the nouns above, the
+# verbs of proposing.
+SPEECH_PROPOSING = {
+    "ar": SPEECH_PROPOSALS["ar"]
+    | frozenset(normalize_string(w) for w in "اقترح اقتراح عرض طلب دعا مقترح فكرة خطة".split()),
+    "fa": SPEECH_PROPOSALS["fa"],
+}
 SPEECH_PROPOSAL_WORDS = 4  # words between the rejecting verb and «this proposal»
 SPEECH_PREVIOUS_REACH = 400  # characters back to the start of the sentence before
 
@@ -2275,6 +2282,9 @@ def _speech_proposer(
     # The sentence before ends with its own full stop; it starts after the one before that.
     end = len(context.text[: sentence.start].rstrip().rstrip(".").rstrip())
     before = context.text.rfind(".", max(0, sentence.start - SPEECH_PREVIOUS_REACH), end)
+    told = word_texts(normalize_string(context.text[before + 1 : sentence.start]), 0, sentence.start - before)
+    if not any(stems(w, context.language).keys() & SPEECH_PROPOSING[context.language] for w in told):
+        return None, ""  # the sentence before told no proposal for «this proposal» to point back to
     named = [
         m for m in actors
         if before < m.start and m.end <= sentence.start and m.kind in ("state", "igo", "person")
