@@ -209,3 +209,16 @@ def test_rejecting_this_proposal_rejects_the_one_who_made_it_in_the_sentence_bef
     assert ("RUS", "FRA", "REJECT") in _tuples(text)
     alone = "گفت‌وگوهای هسته‌ای\nمذاکرات وین هفته آینده از سر گرفته می‌شود. مسکو این پیشنهاد را رد کرده است."
     assert not any(t[2] == "REJECT" for t in _tuples(alone))
+
+
+def test_rejecting_any_such_act_denies_it() -> None:
+    record = code_document(
+        RawDocument(
+            text="سخنگوی وزارت خارجه ترکیه گفت: ما هرگونه مذاکرات میان ترکیه و یونان درباره جزایر را رد می‌کنیم.",
+            published="2020-02-10",
+        )
+    )
+    events = record["events"]
+    assert not any(e["event"] == "REJECT" for e in events)
+    talks = [e for e in events if e["event"] == "CONSULT"]
+    assert talks and all(e["modality"] == "denied" for e in talks)

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 from operator import attrgetter
 
 from rasad.actors.dictionary import STATE_ORGANS, Concept, packaged_dictionary
@@ -1928,6 +1929,8 @@ def _speech_acts(
         current = [_speech_persuaded(words, e) for e in current]
     current = _speech_demanded_content(context, words, current)
     current = [_speech_sovereign_accuses(context, words, units, e) for e in current]
+    if context.language == "fa":
+        current = _speech_denied_any(context, words, current)
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2298,3 +2301,43 @@ def _speech_proposer(
     if proposer.key() == actor.key():
         return None, ""
     return proposer, "author of the proposal the sentence before told («this idea»)"
+
+
+# --- Speech acts: «هرگونه مذاکرات ... را رد می‌کنیم» denies the talks, it rejects no one ---
+
+SPEECH_ANY = frozenset(normalize_string(w) for w in ("هرگونه", "هر گونه"))
+SPEECH_ANY_WORDS = 16  # words from «هرگونه» to the rejecting verb
+
+
+def _speech_denied_any(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«ما هرگونه مذاکرات میان آمریکا و اردن را رد می‌کنیم»: Persian «رد کردن» with «هرگونه» (any)
+    before an act is the formula of a denial: the act did not happen (the event it names is denied),
+    and nobody's proposal was turned down."""
+    kept = list(current)
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if (
+            event["event"] != "REJECT"
+            or index is None
+            or not words[index].text.startswith(normalize_string("رد"))
+        ):
+            continue
+        window = words[max(0, index - SPEECH_ANY_WORDS) : index]
+        texts = [w.text for w in window]
+        pairs = [f"{a} {b}" for a, b in pairwise(texts)]
+        anchor = next((w for w, t in zip(window, texts, strict=True) if t in SPEECH_ANY), None)
+        if anchor is None:
+            anchor = next((window[i] for i, p in enumerate(pairs) if p in SPEECH_ANY), None)
+        if anchor is None:
+            continue
+        denied = [
+            e for e in current
+            if e is not event and anchor.start <= e["trigger"]["start"] < event["trigger"]["start"]
+        ]  # fmt: skip
+        if not denied:
+            continue
+        kept.remove(event)
+        for act in denied:
+            act["modality"] = "denied"
+            act["explanation"] += "; denied by «هرگونه ... را رد» (a denial of any such act)"
+    return kept
