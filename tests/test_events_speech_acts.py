@@ -222,3 +222,11 @@ def test_rejecting_any_such_act_denies_it() -> None:
     assert not any(e["event"] == "REJECT" for e in events)
     talks = [e for e in events if e["event"] == "CONSULT"]
     assert talks and all(e["modality"] == "denied" for e in talks)
+
+
+def test_a_demand_for_an_act_is_made_of_the_one_who_would_do_it() -> None:
+    assert ("RUS", "TUR", "REQUEST") in _tuples("ودعت روسيا إلى انسحاب القوات التركية من سوريا.")
+    found = _tuples("سخنگوی وزارت خارجه ایران خواستار توقف فوری حملات عربستان به یمن شد.")
+    assert ("IRN", "SAU", "REQUEST") in found
+    assert ("IRN", "YEM", "REQUEST") not in found
+    assert ("SAU", "IRN", "REQUEST") in _tuples("ودعت السعودية إيران إلى وقف التدخل في شؤون البحرين.")

@@ -1931,6 +1931,7 @@ def _speech_acts(
     current = [_speech_sovereign_accuses(context, words, units, e) for e in current]
     if context.language == "fa":
         current = _speech_denied_any(context, words, current)
+    current = [_speech_content_doer(context, words, units, e) for e in current]
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2341,3 +2342,42 @@ def _speech_denied_any(context: CodingContext, words: list[Word], current: list[
             act["modality"] = "denied"
             act["explanation"] += "; denied by «هرگونه ... را رد» (a denial of any such act)"
     return kept
+
+
+# --- Speech acts: the addressee of a demand for an act is the one who would do it ---
+
+SPEECH_DOER_WORDS = 3  # words from the verb of asking to the doer of the act asked for
+
+
+def _speech_content_doer(context: CodingContext, words: list[Word], units: list[Unit], event: dict) -> dict:
+    """«دعت روسيا إلى انسحاب القوات التركية من سوريا», «خواستار توقف حملات عربستان به یمن شد»: a demand
+    for an act, with no addressee named, is made of the one who would do the act: the party right
+    after the act's noun (its genitive or adjective), not a place or target further on in the
+    content (from Syria, on Yemen)."""
+    if event["event"] != "REQUEST" or event["recipient"] is None or context.language not in ("ar", "fa"):
+        return event
+    index = _speech_word_at(words, event["trigger"]["start"])
+    recipient = next((u for u in units if u.as_actor() == event["recipient"]), None)
+    if index is None or recipient is None or recipient.start < event["trigger"]["end"]:
+        return event
+    # In Arabic the speaker may stand between the verb and the content («دعت روسيا إلى انسحاب ...»).
+    actor = next(
+        (u for u in units if u.as_actor() == event["actor"] and u.start >= event["trigger"]["end"]), None
+    )
+    start = actor.end if actor is not None and actor.end <= recipient.start else event["trigger"]["end"]
+    doer = next(
+        (
+            u for u in units
+            if start <= u.start < recipient.start
+            and _words_between(words, start, u.start) <= SPEECH_DOER_WORDS + 1
+            and not _marked_as_target(context, words, u) and not _marked_as_place(context, words, u)
+        ),
+        None,
+    )  # fmt: skip
+    if doer is None or doer.key() is None or doer.key() in (recipient.key(), _party(event["actor"])):
+        return event
+    return {
+        **event,
+        "recipient": doer.as_actor(),
+        "explanation": event["explanation"] + "; recipient: the doer of the act demanded, not a party in it",
+    }
