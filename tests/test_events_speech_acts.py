@@ -230,3 +230,15 @@ def test_a_demand_for_an_act_is_made_of_the_one_who_would_do_it() -> None:
     assert ("IRN", "SAU", "REQUEST") in found
     assert ("IRN", "YEM", "REQUEST") not in found
     assert ("SAU", "IRN", "REQUEST") in _tuples("ودعت السعودية إيران إلى وقف التدخل في شؤون البحرين.")
+
+
+def _modalities(text: str, event: str) -> set[str]:
+    record = code_document(RawDocument(text=text, published="2020-02-10"))
+    return {e["modality"] for e in record["events"] if e["event"] == event}
+
+
+def test_a_demand_made_on_a_condition_is_asserted_an_act_inside_the_condition_is_not() -> None:
+    demand = "وزیر خارجه ترکیه تاکید کرد: اگر آتن بر این موضع اصرار دارد، باید هزینه‌های آن را بپردازد."
+    assert _modalities(demand, "REQUEST") == {"asserted"}
+    inside = "وزیر خارجه ایران گفت: اگر آمریکا ایران را تهدید کند پاسخ می‌دهیم."
+    assert _modalities(inside, "THREATEN") == {"hypothetical"}

@@ -1932,6 +1932,7 @@ def _speech_acts(
     if context.language == "fa":
         current = _speech_denied_any(context, words, current)
     current = [_speech_content_doer(context, words, units, e) for e in current]
+    current = [_speech_conditional_consequence(context, words, e) for e in current]
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2380,4 +2381,41 @@ def _speech_content_doer(context: CodingContext, words: list[Word], units: list[
         **event,
         "recipient": doer.as_actor(),
         "explanation": event["explanation"] + "; recipient: the doer of the act demanded, not a party in it",
+    }
+
+
+# --- Speech acts: a demand or threat made on a condition is itself made ---
+
+SPEECH_CONDITION_WORDS = 5  # words a condition runs on before the act it makes conditional
+SPEECH_CONDITIONALS = frozenset(
+    normalize_string(w) for w in ("اگر", "در صورت", "در صورتی که", "چنانچه", "اذا", "في حال", "لو", "فيما لو")
+)
+
+
+def _speech_conditional_consequence(context: CodingContext, words: list[Word], event: dict) -> dict:
+    """«اگر بغداد اصرار دارد باید خسارت‌ها را بپردازد», "sanctions if Iraq expels US troops": the
+    condition is hypothetical, the demand or threat made on it is asserted (dev guidelines: Trump
+    threatens sanctions *if* Iraq expels US troops is an asserted THREATEN). A sentence-wide
+    conditional cue is the only thing that made this act hypothetical; other cues (may, perhaps) stay."""
+    if event["event"] not in SPEECH_TYPES or event["modality"] != "hypothetical":
+        return event
+    cue = event["explanation"].rsplit("hypothetical by '", 1)[-1].split("'", 1)[0]
+    if normalize_string(cue) not in SPEECH_CONDITIONALS:
+        return event
+    # An act inside the condition («اگر آمریکا تهدید کند ...») stays hypothetical: the nearest
+    # conditional word before the trigger opens a clause the trigger belongs to.
+    start = event["trigger"]["start"]
+    first = normalize_string(cue).split()[0]
+    opener = next((w for w in reversed(words) if w.end <= start and w.text == first), None)
+    if (
+        opener is not None
+        and "speaker of a demand phrased with a modal" not in event["explanation"]  # «اگر ... باید»
+        and _words_between(words, opener.end, start) <= SPEECH_CONDITION_WORDS
+        and not _clause_break(context.text, opener.end, start)
+    ):
+        return event
+    return {
+        **event,
+        "modality": "asserted",
+        "explanation": event["explanation"] + "; asserted: the act is made on the condition, not conditional",
     }
