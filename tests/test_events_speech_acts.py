@@ -242,3 +242,13 @@ def test_a_demand_made_on_a_condition_is_asserted_an_act_inside_the_condition_is
     assert _modalities(demand, "REQUEST") == {"asserted"}
     inside = "وزیر خارجه ایران گفت: اگر آمریکا ایران را تهدید کند پاسخ می‌دهیم."
     assert _modalities(inside, "THREATEN") == {"hypothetical"}
+
+
+def test_what_a_persian_request_asks_for_is_no_event_even_past_a_relative_clause() -> None:
+    text = (
+        "وزیر امور خارجه سوئد روز گذشته از ایران درخواست کرد تا جعبه‌های سیاه هواپیما را که هفته گذشته "
+        "در نزدیکی تهران سقوط کرد، برای بررسی بیشتر به فرانسه تحویل دهد."
+    )
+    found = _tuples(text)
+    assert ("SWE", "IRN", "REQUEST") in found
+    assert not any(t[2] == "CONCEDE" for t in found)

@@ -1933,6 +1933,8 @@ def _speech_acts(
         current = _speech_denied_any(context, words, current)
     current = [_speech_content_doer(context, words, units, e) for e in current]
     current = [_speech_conditional_consequence(context, words, e) for e in current]
+    if context.language == "fa":
+        current = _speech_requested_clause(context, words, current)
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2419,3 +2421,34 @@ def _speech_conditional_consequence(context: CodingContext, words: list[Word], e
         "modality": "asserted",
         "explanation": event["explanation"] + "; asserted: the act is made on the condition, not conditional",
     }
+
+
+# --- Speech acts: a Persian request's «تا/که» clause runs to its verb, whatever stands in it ---
+
+SPEECH_PERSIAN_COMPLEMENTIZERS = frozenset(normalize_string(w) for w in "تا که".split())
+SPEECH_SENTENCE_BREAK = re.compile(r"[;؛.!?؟]")
+
+
+def _speech_requested_clause(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«از ایران درخواست کرد تا جعبه‌های سیاه هواپیما را که ماه گذشته سقوط کرد، به فرانسه تحویل دهد»:
+    the clause a Persian verb of asking opens with «تا» or «که» is what is asked, and Persian puts its
+    verb last, after any relative clause or comma; an act named in it has not happened and is no event
+    of its own. (The coder's own content window stops after a fixed number of words.)"""
+    opened: list[int] = []
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if event["event"] != "REQUEST" or index is None:
+            continue
+        after = words[index + 1 : index + 4]
+        start = next((w.end for w in after if w.text in SPEECH_PERSIAN_COMPLEMENTIZERS), None)
+        if start is not None:
+            opened.append(start)
+
+    def asked(event: dict) -> bool:
+        begin = event["trigger"]["start"]
+        return event["event"] != "REQUEST" and any(
+            start <= begin and not SPEECH_SENTENCE_BREAK.search(context.text, start, begin)
+            for start in opened
+        )
+
+    return [e for e in current if not asked(e)] if opened else current
