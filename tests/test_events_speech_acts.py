@@ -252,3 +252,13 @@ def test_what_a_persian_request_asks_for_is_no_event_even_past_a_relative_clause
     found = _tuples(text)
     assert ("SWE", "IRN", "REQUEST") in found
     assert not any(t[2] == "CONCEDE" for t in found)
+
+
+def test_what_an_arabic_threat_threatens_with_is_no_event() -> None:
+    text = (
+        "وقال المتحدث باسم البيت الأبيض إن على الحكومة السورية ألا تتدخل في عمليات المعارضة، في تهديد "
+        "مبطن بإمكان اللجوء إلى الضربات الجوية ضد قوات النظام السوري."
+    )
+    found = _tuples(text)
+    assert any(t[2] == "THREATEN" for t in found)
+    assert not any(t[2] == "ASSAULT" for t in found)

@@ -1935,6 +1935,8 @@ def _speech_acts(
     current = [_speech_conditional_consequence(context, words, e) for e in current]
     if context.language == "fa":
         current = _speech_requested_clause(context, words, current)
+    if context.language == "ar":
+        current = _speech_threatened_content(context, words, current)
     return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
 
 
@@ -2452,3 +2454,38 @@ def _speech_requested_clause(context: CodingContext, words: list[Word], current:
         )
 
     return [e for e in current if not asked(e)] if opened else current
+
+
+# --- Speech acts: what an Arabic threat threatens with («تهديد ... بإمكان اللجوء إلى الضربات») ---
+
+SPEECH_THREAT_CONTENT_WORDS = 8  # words of the «بـ» phrase that tells what is threatened
+
+
+def _speech_threatened_content(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«في تهديد مبطن بإمكان اللجوء إلى الضربات الجوية ضد قوات النظام»: an Arabic threat names what it
+    threatens with in a «بـ» phrase right after it (past an adjective); the strikes there have not
+    happened and are no event of their own. (The coder's content window allows three words.)"""
+    starts: list[int] = []
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if event["event"] != "THREATEN" or index is None:
+            continue
+        marked = next(
+            (w for w in words[index + 1 : index + 3] if w.text.startswith("ب") and len(w.text) > 3), None
+        )
+        if marked is not None:
+            starts.append(_speech_word_at(words, marked.start) or index)
+
+    def threatened(event: dict) -> bool:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        return (
+            event["event"] != "THREATEN"
+            and index is not None
+            and any(
+                0 <= index - start <= SPEECH_THREAT_CONTENT_WORDS
+                and not _clause_break(context.text, words[start].start, event["trigger"]["start"])
+                for start in starts
+            )
+        )
+
+    return [e for e in current if not threatened(e)] if starts else current
