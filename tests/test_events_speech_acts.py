@@ -262,3 +262,10 @@ def test_what_an_arabic_threat_threatens_with_is_no_event() -> None:
     found = _tuples(text)
     assert any(t[2] == "THREATEN" for t in found)
     assert not any(t[2] == "ASSAULT" for t in found)
+
+
+def test_a_modal_that_obliges_the_speakers_own_state_or_no_one_is_no_demand() -> None:
+    joint = "وزیر خارجه فرانسه تاکید کرد: پاریس و برلین باید درباره حل بحران لیبی گفت‌وگو کنند."
+    assert not any(t[2] == "REQUEST" for t in _tuples(joint))
+    impersonal = "سفیر روسیه گفت: درباره نقش آمریکا در آنچه در چین رخ داد، باید به این واقعیت توجه کرد."
+    assert not any(t[2] == "REQUEST" for t in _tuples(impersonal))

@@ -1792,7 +1792,12 @@ def _speech_modal_roles(
             if verb_end <= u.start and u.end <= trigger_start
             and _words_between(words, u.end, trigger_start) <= SPEECH_OBLIGEE_WORDS["fa"]
         ]  # fmt: skip
-        obligee = obliged[-1] if obliged else None
+        # A party after a preposition («در چین») is a place or target in the clause, not who must act.
+        subjects = [u for u in obliged if not _marked_as_target(context, words, u)]
+        subjects = [u for u in subjects if not _marked_as_place(context, words, u)]
+        obligee = subjects[-1] if subjects else None
+        if speaker is not None and any(u.key() == speaker.key() for u in obliged):
+            return None  # «واشنگتن و آنکارا باید همکاری کنند»: the speaker's own state must act too
     else:
         after_verb = [
             u for u in units
@@ -1811,7 +1816,7 @@ def _speech_modal_roles(
             ),
             None,
         )  # fmt: skip
-    if speaker is None or speaker.key() is None:
+    if speaker is None or speaker.key() is None or _speech_impersonal(language, words, trigger_end):
         return None
     if obligee is None:
         addressed = any(
@@ -2489,3 +2494,19 @@ def _speech_threatened_content(context: CodingContext, words: list[Word], curren
         )
 
     return [e for e in current if not threatened(e)] if starts else current
+
+
+# Persian past stems: «باید» with the short infinitive («باید توجه کرد», «باید گفت») is impersonal.
+SPEECH_SHORT_INFINITIVES = frozenset(
+    normalize_string(w) for w in "کرد گفت دانست داشت شد نمود گرفت داد رفت خواند پذیرفت ساخت".split()
+)
+SPEECH_MODAL_VERB_WORDS = 8  # words from «باید» to its verb
+
+
+def _speech_impersonal(language: str, words: list[Word], trigger_end: int) -> bool:
+    """«باید به این واقعیت توجه کرد» (one must note): Persian «باید» followed by the short infinitive
+    obliges no one; a demand has the subjunctive («بپردازد», «همکاری کنند»)."""
+    if language != "fa":
+        return False
+    after = [w for w in words if w.start >= trigger_end][:SPEECH_MODAL_VERB_WORDS]
+    return any(w.text in SPEECH_SHORT_INFINITIVES for w in after)
