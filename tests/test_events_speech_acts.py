@@ -269,3 +269,11 @@ def test_a_modal_that_obliges_the_speakers_own_state_or_no_one_is_no_demand() ->
     assert not any(t[2] == "REQUEST" for t in _tuples(joint))
     impersonal = "سفیر روسیه گفت: درباره نقش آمریکا در آنچه در چین رخ داد، باید به این واقعیت توجه کرد."
     assert not any(t[2] == "REQUEST" for t in _tuples(impersonal))
+
+
+def test_the_one_who_acted_at_a_request_is_the_nearest_party_before_it() -> None:
+    found = _tuples(
+        "وأكد الوزير الأردني أن وجود القوات الأمريكية في المنطقة كان بناء على طلب من الحكومة العراقية."
+    )
+    assert ("IRQ", "USA", "REQUEST") in found
+    assert ("IRQ", "JOR", "REQUEST") not in found

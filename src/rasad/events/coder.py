@@ -1729,9 +1729,19 @@ def _speech_at_request(
         (u for u in units if trigger_end <= u.start and _words_between(words, trigger_end, u.start) <= 2),
         None,
     )
-    if requester is None or requester.key() is None:
-        return None
-    acting = next((u for u in units if u.end <= words[index].start and u.key() != requester.key()), None)
+    if requester is None or requester.key() is None or requester.borrowed:
+        return None  # a bare title («الرئيس») has only the article's country, which may not be its own
+    # The one who acted is the nearest party before the request (the subject of the act it motivated:
+    # «تدخل السعودية كان بناء على طلب»), not a place, a target or a news outlet there.
+    acting = next(
+        (
+            u for u in reversed(units)
+            if u.end <= words[index].start and u.key() != requester.key() and (u.code or u.org)
+            and u.sector != SPEECH_REPORTER_SECTOR
+            and not _marked_as_place(context, words, u) and not _marked_as_target(context, words, u)
+        ),
+        None,
+    )  # fmt: skip
     if acting is None:
         return None
     return {
