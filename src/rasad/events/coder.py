@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 from operator import attrgetter
 
 from rasad.actors.dictionary import STATE_ORGANS, Concept, packaged_dictionary
@@ -259,6 +260,8 @@ def code_events(
                 current += [
                     e for e in coded if not _retold(context.language, located, match, e, events + current)
                 ]
+        if current:
+            current = _speech_acts(context, located, units, current, events, sentences, sentence, actors)
         events += current
         previous = current
     return _deduplicate(events, context.doc_id)
@@ -549,7 +552,10 @@ def _code_one(
         and not (u.start < last_word.end and last_word.start < u.end)
     ]  # fmt: skip
     clause_start = _reported_clause_start(context.language, cues.find("reporting"), words, trigger_start)
+    clause_start = max(clause_start, _speech_clause_start(context, trigger, trigger_start))
     roles = _roles(context, words, candidates, trigger, trigger_start, trigger_end, clause_start)
+    if _speech_modal(trigger):
+        roles = _speech_modal_roles(context, words, candidates, cues, trigger_start, trigger_end, actors)
     if roles is None:
         if trigger.event not in UNATTRIBUTED:
             return []
@@ -559,6 +565,8 @@ def _code_one(
     if other is None:
         return []
     actor, recipient, actor_rule, recipient_rule = other
+    if recipient is None and trigger.event == "REJECT":
+        recipient, recipient_rule = _speech_proposer(context, words, actors, sentence, trigger_start, actor)
     if recipient is None and not _may_lack_recipient(trigger, cues):
         return []
     if (
@@ -2255,3 +2263,914 @@ def _other_first_named(text: str, trigger: Trigger, actor: Unit, recipient: Unit
         and recipient.end <= actor.start
         and bool(_COORDINATION.fullmatch(text[recipient.end : actor.start]))
     )
+
+
+# --- Speech acts (REQUEST, ACCUSE, REJECT, THREATEN): a request told as the object of another act ---
+
+# A request noun in the object of a rejection: «با درخواست X مخالفت کرد», «درخواست X را رد کرد».
+SPEECH_REJECTED_WORDS = 16  # words from the request noun to the rejecting verb after it
+# Words just before a request noun that make it the reason of another act: «بناء على طلب من مصر».
+SPEECH_AT_REQUEST = {
+    "ar": tuple(normalize_string(w) for w in ("بناء على", "بناءا على", "استجابة ل", "تلبية ل")),
+    "fa": tuple(normalize_string(w) for w in ("به", "بنا به", "بنابر", "در پی", "در پاسخ به")),
+    "en": ("at the", "in response to", "following a", "following the"),
+}
+# Request nouns (the Arabic noun and verb «طلب» are written alike; the markers above tell them apart).
+SPEECH_REQUEST_NOUNS = {
+    "ar": frozenset(normalize_string(w) for w in "طلب مطالبة دعوة مناشدة".split()),
+    "fa": frozenset(normalize_string(w) for w in "درخواست تقاضا".split()),
+    "en": frozenset({"request", "demand", "call", "invitation"}),
+}
+# A request «like it» is the one the article told before: «در درخواستی مشابه», «في طلب مماثل».
+SPEECH_SIMILAR = {
+    "ar": frozenset(normalize_string(w) for w in "مماثل مماثلا مشابه مشابها".split()),
+    "fa": frozenset(normalize_string(w) for w in "مشابه مشابهی".split()),
+    "en": frozenset({"similar"}),
+}
+
+
+def _speech_word_at(words: list[Word], start: int) -> int | None:
+    return next((i for i, w in enumerate(words) if w.start == start), None)
+
+
+def _speech_request_noun(language: str, words: list[Word], index: int) -> bool:
+    """A request written as a noun, not a verb: one of the request nouns, with no light verb after it
+    («درخواست کرد» is the verb)."""
+    if not stems(words[index].text, language).keys() & SPEECH_REQUEST_NOUNS.get(language, frozenset()):
+        return False
+    return not (
+        language == "fa"
+        and index + 1 < len(words)
+        and stems(words[index + 1].text, "fa").keys() & PERSIAN_LIGHT_VERBS
+    )
+
+
+def _speech_side(unit: dict | None) -> dict | None:
+    return None if unit is None else dict(unit)
+
+
+def _speech_requests(
+    context: CodingContext, words: list[Word], units: list[Unit], current: list[dict], earlier: list[dict]
+) -> list[dict]:
+    """Request nouns whose parties the verb-order rules read wrongly, because the request is told as
+    part of another act rather than as the sentence's own act:
+
+    - a request rejected («عربستان با درخواست پاکستان مخالفت کرد», «درخواست وام ونزوئلا را رد کرد»,
+      Persian puts the object before its verb) was made by the one rejected to the one rejecting;
+    - a request an act answers («بناء على طلب من مصر», «به درخواست ترکیه») was made by the one
+      named with it to the one who acts;
+    - a request «like it» («درخواستی مشابه») went to the addressee of the request told before it;
+      with none told before, its addressee is unknown and it is left out.
+    """
+    kept: list[dict] = []
+    for event in current:
+        if event["event"] != "REQUEST":
+            kept.append(event)
+            continue
+        start, end = event["trigger"]["start"], event["trigger"]["end"]
+        index = _speech_word_at(words, start)
+        if index is None or not _speech_request_noun(context.language, words, index):
+            kept.append(event)
+            continue
+        after = {w.text for w in words[index + 1 : index + 3]}
+        if after & SPEECH_SIMILAR[context.language]:
+            told = [e for e in earlier if e["event"] == "REQUEST" and e["recipient"] is not None]
+            if told:
+                kept.append(
+                    {
+                        **event,
+                        "recipient": _speech_side(told[-1]["recipient"]),
+                        "explanation": event["explanation"]
+                        + "; recipient: that of the request told before (a request «like it»)",
+                    }
+                )
+            continue
+        rejection = next(
+            (
+                e for e in current
+                if e["event"] == "REJECT" and e["recipient"] is not None and e["trigger"]["start"] >= end
+                and _words_between(words, end, e["trigger"]["start"]) <= SPEECH_REJECTED_WORDS
+                and not _clause_break(context.text, end, e["trigger"]["start"])
+            ),
+            None,
+        )  # fmt: skip
+        if context.language == "fa" and rejection is not None:
+            kept.append(
+                {
+                    **event,
+                    "actor": _speech_side(rejection["recipient"]),
+                    "recipient": _speech_side(rejection["actor"]),
+                    "explanation": event["explanation"]
+                    + "; parties: the request is the object of a rejection (rejected -> rejecting)",
+                }
+            )
+            continue
+        kept.append(_speech_at_request(context, words, units, event, index) or event)
+    return kept
+
+
+def _speech_at_request(
+    context: CodingContext, words: list[Word], units: list[Unit], event: dict, index: int
+) -> dict | None:
+    """The request an act was done for («بناء على طلب من X», «به درخواست X»): X asked the one who
+    acted, the subject of the sentence before it."""
+    before = [w.text for w in words[max(0, index - 3) : index]]
+    marked = any(before[-len(m.split()) :] == m.split() for m in SPEECH_AT_REQUEST[context.language])
+    if not (marked or (context.language == "ar" and words[index].text.startswith("بطلب"))):
+        return None
+    trigger_end = event["trigger"]["end"]
+    requester = next(
+        (u for u in units if trigger_end <= u.start and _words_between(words, trigger_end, u.start) <= 2),
+        None,
+    )
+    if requester is None or requester.key() is None or requester.borrowed:
+        return None  # a bare title («الرئيس») has only the article's country, which may not be its own
+    # The one who acted is the nearest party before the request (the subject of the act it motivated:
+    # «تدخل السعودية كان بناء على طلب»), not a place, a target or a news outlet there.
+    acting = next(
+        (
+            u for u in reversed(units)
+            if u.end <= words[index].start and u.key() != requester.key() and (u.code or u.org)
+            and u.sector != SPEECH_REPORTER_SECTOR
+            and not _marked_as_place(context, words, u) and not _marked_as_target(context, words, u)
+        ),
+        None,
+    )  # fmt: skip
+    if acting is None:
+        return None
+    return {
+        **event,
+        "actor": requester.as_actor(),
+        "recipient": acting.as_actor(),
+        "explanation": event["explanation"]
+        + "; parties: the act was done at the request of the one named after it (asked the one who acted)",
+    }
+
+
+# --- Speech acts: demands phrased with a modal («Y باید ...», «يجب على Y أن») ---
+
+SPEECH_MODALS = {
+    "ar": frozenset(normalize_string(w) for w in "يجب ينبغي يتعين ويجب وينبغي ويتعين".split()),
+    "fa": frozenset(normalize_string(w) for w in "باید بایستی بایست".split()),
+}
+SPEECH_OBLIGEE_WORDS = {"ar": 2, "fa": 8}  # words between the one obliged and the modal
+SPEECH_SPEAKER_WORDS = 3  # words from an Arabic reporting verb to its subject after it (VSO)
+SPEECH_LAM = frozenset({"ل", "ول", "فل", "لل", "ولل", "فلل"})  # «لـ» glued to the obligee, not «ال»
+SPEECH_ARABIC_OBLIGEE_MARKERS = frozenset(normalize_string(w) for w in ("على", "عليه", "عليها"))
+
+
+def _speech_modal(trigger: Trigger) -> bool:
+    """A demand told as an obligation: the trigger is a modal, not a verb of asking."""
+    words = trigger.pattern.words
+    return (
+        trigger.event == "REQUEST" and len(words) == 1 and words[0] in SPEECH_MODALS.get(trigger.language, ())
+    )
+
+
+def _speech_modal_roles(
+    context: CodingContext, words: list[Word], units: list[Unit], cues: _SentenceCues,
+    trigger_start: int, trigger_end: int, actors: list[ActorMention],
+) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
+    """«سفیر آمریکا گفت: اگر بغداد اصرار دارد باید هزینه‌ها را بپردازد», «قال أوباما إنه ينبغي لإيران
+    أن تساعدنا»: the one who says another state must do something asks it of that state. The actor is
+    the speaker, the subject of the reporting verb before the modal; the recipient is the one obliged,
+    the subject before the Persian modal or the one after «على»/«لـ» after the Arabic one. A modal with
+    no speaker (the journalist's own «باید») or nobody named as obliged is no demand; a general
+    addressee obliged («جامعه بین‌المللی باید») is a demand with no recipient."""
+    spoken = [m for m in cues.find("reporting") if words[m.last].end <= trigger_start]
+    language = context.language
+    if not spoken:
+        quoted = _speech_quoting_speaker(context.text, actors, trigger_start)
+        if quoted is None or not words:
+            return None
+        # The quotation's speaker, named before it opened in an earlier sentence: the obligee is sought
+        # from the start of this sentence.
+        speaker, verb_start, verb_end = quoted, words[0].start, words[0].start
+    else:
+        verb = spoken[-1]
+        verb_start, verb_end = words[verb.first].start, words[verb.last].end
+    if language == "fa":
+        speaker = next((u for u in units if u.end <= verb_start), None) if spoken else speaker
+        obliged = [
+            u for u in units
+            if verb_end <= u.start and u.end <= trigger_start
+            and _words_between(words, u.end, trigger_start) <= SPEECH_OBLIGEE_WORDS["fa"]
+        ]  # fmt: skip
+        # A party after a preposition («در چین») is a place or target in the clause, not who must act.
+        subjects = [u for u in obliged if not _marked_as_target(context, words, u)]
+        subjects = [u for u in subjects if not _marked_as_place(context, words, u)]
+        obligee = subjects[-1] if subjects else None
+        if speaker is not None and any(u.key() == speaker.key() for u in obliged):
+            return None  # «واشنگتن و آنکارا باید همکاری کنند»: the speaker's own state must act too
+    else:
+        after_verb = [
+            u for u in units
+            if verb_end <= u.start < trigger_start
+            and _words_between(words, verb_end, u.start) <= SPEECH_SPEAKER_WORDS
+        ]  # fmt: skip
+        before_verb = [u for u in units if u.end <= verb_start]
+        if spoken:
+            speaker = after_verb[0] if after_verb else (before_verb[-1] if before_verb else None)
+        obligee = next(
+            (
+                u for u in units
+                if trigger_end <= u.start
+                and _words_between(words, trigger_end, u.start) <= SPEECH_OBLIGEE_WORDS["ar"]
+                and _speech_obliged_marked(context.text, words, trigger_end, u)
+            ),
+            None,
+        )  # fmt: skip
+    if speaker is None or speaker.key() is None or _speech_impersonal(language, words, trigger_end):
+        return None
+    if obligee is None:
+        addressed = any(
+            verb_end <= words[m.first].start
+            and (
+                _words_between(words, words[m.last].end, trigger_start) <= SPEECH_OBLIGEE_WORDS["fa"]
+                if language == "fa"
+                else trigger_end <= words[m.first].start
+                and _words_between(words, trigger_end, words[m.first].start) <= SPEECH_OBLIGEE_WORDS["ar"]
+            )
+            for m in cues.find("addressees")
+        )
+        return (speaker, None, "speaker of a demand phrased with a modal", "") if addressed else None
+    if speaker.key() == obligee.key():
+        return None
+    return speaker, obligee, "speaker of a demand phrased with a modal", "the one the modal obliges"
+
+
+def _speech_obliged_marked(text: str, words: list[Word], trigger_end: int, unit: Unit) -> bool:
+    """The Arabic modal's obligee is marked by «على» or by «لـ» glued to it: «يجب على إيران»,
+    «ينبغي لإيران»."""
+    between = [w.text for w in words if trigger_end <= w.start < unit.start]
+    return bool(set(between) & SPEECH_ARABIC_OBLIGEE_MARKERS) or _glued_prefix(text, unit.start) in SPEECH_LAM
+
+
+# --- Speech acts: a Persian clause after a semicolon has its own subject ---
+
+SPEECH_CLAUSE_SEPARATOR = "؛"
+
+
+def _speech_clause_start(context: CodingContext, trigger: Trigger, trigger_start: int) -> int:
+    """«واشنگتن هنوز اعلام نکرده است ...؛ گرچه روسیه بارها از آن دعوت کرده است»: a Persian semicolon
+    closes an independent clause, so the subject at the head of the trigger's clause is the first one
+    after it, not the head of the sentence. Only for the speech acts, whose subject is the speaker."""
+    if context.language != "fa" or trigger.event not in SPEECH_TYPES:
+        return 0
+    return context.text.rfind(SPEECH_CLAUSE_SEPARATOR, 0, trigger_start) + 1
+
+
+SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+# --- Speech acts: a Persian speaker named by a pronoun («او هشدار داد») is the previous sentence's ---
+
+SPEECH_PRONOUNS = {"fa": frozenset(normalize_string(w) for w in "او وی ایشان".split())}
+SPEECH_REPORTER_SECTOR = "MED"  # news agencies and papers report, they are not the one a pronoun resumes
+
+
+def _speech_pronoun_speaker(
+    context: CodingContext, words: list[Word], current: list[dict], sentences: list[tuple[int, Sentence]],
+    sentence: Sentence, actors: list[ActorMention],
+) -> list[dict]:  # fmt: skip
+    """«او هشدار داد، هر کسی که به نیروهای آمریکایی آسیب بزند ...»: the pronoun before the speech verb
+    is its subject, the one the previous sentence was about, so the actor the word-order rules took
+    from after the verb is in what was said, not who said it. The speaker is the first party the
+    previous sentence names (news agencies aside); with none, it is unknown and the event is left out."""
+    pronouns = SPEECH_PRONOUNS.get(context.language)
+    if not pronouns:
+        return current
+    kept = []
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if (
+            event["event"] not in SPEECH_TYPES or index is None or index == 0
+            or words[index - 1].text not in pronouns or f"actor by {FAR_AFTER}" not in event["explanation"]
+        ):  # fmt: skip
+            kept.append(event)
+            continue
+        before = next((s for _, s in reversed(sentences) if s.end <= sentence.start), None)
+        named = [
+            u for u in (_units(actors, before, _asides(context.text, before), None) if before else [])
+            if u.sector != SPEECH_REPORTER_SECTOR and (u.code or u.org)
+        ]  # fmt: skip
+        if not named or (event["recipient"] is not None and _party(event["recipient"]) == named[0].key()):
+            continue
+        kept.append(
+            {
+                **event,
+                "actor": named[0].as_actor(),
+                "explanation": event["explanation"]
+                + "; actor: the pronoun's referent, named first in the sentence before",
+            }
+        )
+    return kept
+
+
+# --- Speech acts: the passes over a sentence's events ---
+
+# A site's keyword line («سمات: اتهام طهران موسكو واشنطن») lists tags, it tells no event.
+SPEECH_KEYWORD_LINES = frozenset(normalize_string(w) for w in ("سمات", "الوسوم", "برچسب‌ها", "کلیدواژه‌ها"))
+
+
+def _speech_acts(
+    context: CodingContext, words: list[Word], units: list[Unit], current: list[dict], earlier: list[dict],
+    sentences: list[tuple[int, Sentence]], sentence: Sentence, actors: list[ActorMention],
+) -> list[dict]:  # fmt: skip
+    """The speech-act passes over the events of one sentence (``earlier``: the document's before it)."""
+    if words and words[0].text in SPEECH_KEYWORD_LINES:
+        current = [e for e in current if e["event"] not in SPEECH_TYPES]
+    current = [
+        _speech_resumed_object(context, words, units, e)
+        for e in _speech_requests(context, words, units, current, earlier)
+    ]
+    current = [_speech_interference_rejected(context.language, words, e) for e in current]
+    if context.language == "fa":
+        current = [e for e in current if not _speech_interference_spoken_after(words, e)]
+    if context.language == "ar":
+        current = [
+            e for e in current
+            if not _speech_charge_in_relative(words, e)
+            and not _speech_recipient_outside_relative(words, units, e)
+        ]  # fmt: skip
+        current = [e for e in (_speech_issued_by(words, units, e) for e in current) if e is not None]
+        current = [e for e in (_speech_addressee_named(words, units, e) for e in current) if e is not None]
+        current = [_speech_persuaded(words, e) for e in current]
+    current = _speech_demanded_content(context, words, current)
+    current = [_speech_sovereign_accuses(context, words, units, e) for e in current]
+    if context.language == "fa":
+        current = _speech_denied_any(context, words, current)
+    current = [_speech_content_doer(context, words, units, e) for e in current]
+    current = [_speech_conditional_consequence(context, words, e) for e in current]
+    if context.language == "fa":
+        current = _speech_requested_clause(context, words, current)
+    if context.language == "ar":
+        current = _speech_threatened_content(context, words, current)
+    return _speech_pronoun_speaker(context, words, current, sentences, sentence, actors)
+
+
+# Arabic verbs of demand that carry their object as a pronoun: «وطالبته بالكف» (and demanded of him).
+SPEECH_OBJECT_PRONOUN_VERBS = frozenset(
+    normalize_string(w) for w in "طالبته وطالبته طالبتها وطالبتها طالبتهم وطالبتهم".split()
+)
+
+
+def _speech_resumed_object(context: CodingContext, words: list[Word], units: list[Unit], event: dict) -> dict:
+    """«ودانت الكويت تصريحات المسؤول العراقي وطالبته بالكف عن التدخل»: a demand verb coordinated after
+    the sentence's first verb keeps its subject, the sentence's first party, and its object pronoun
+    resumes the other party named before it."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] != "REQUEST" or index is None or words[index].text not in SPEECH_OBJECT_PRONOUN_VERBS:
+        return event
+    before = [u for u in units if u.end <= words[index].start and u.key() is not None]
+    if not before:
+        return event
+    subject = before[0]
+    others = [u for u in before if u.key() != subject.key()]
+    if not others:
+        return event
+    return {
+        **event,
+        "actor": subject.as_actor(),
+        "recipient": others[-1].as_actor(),
+        "explanation": event["explanation"]
+        + "; parties: the sentence's subject demands of the one its object pronoun resumes",
+    }
+
+
+# --- Speech acts: Arabic relative clauses that name the accused or the author after the act ---
+
+# «الملف الذي تتهم به الحكومة الصينية»: the preposition resuming the charge after the verb.
+SPEECH_CHARGE_RESUMPTIVES = frozenset(normalize_string(w) for w in "به بها بهم بهما".split())
+# «تحذيرات أطلقتها دوائر دينية»: a verb of issuing whose object pronoun resumes the act before it.
+SPEECH_ISSUING_VERBS = frozenset(
+    normalize_string(w)
+    for w in "اطلقتها اطلقها واطلقتها واطلقها اصدرتها اصدرها واصدرتها واصدرها وجهتها وجهها ساقها".split()
+)
+SPEECH_AGENT_WORDS = 2  # words from the issuing verb to its subject
+
+
+def _speech_charge_in_relative(words: list[Word], event: dict) -> bool:
+    """«ملف القرصنة الذي تتهم به الحكومة الصينية»: an accusation verb in a relative clause on the
+    charge, with the charge resumed by «به», has the accused after it (whether the verb is read as
+    passive or with its accuser left as a pronoun): the one named there is no accuser, and the accuser
+    is not named."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    return (
+        event["event"] == "ACCUSE"
+        and index is not None
+        and index + 1 < len(words)
+        and words[index + 1].text in SPEECH_CHARGE_RESUMPTIVES
+        and any(w.text in ARABIC_RELATIVES for w in words[max(0, index - 2) : index])
+    )
+
+
+def _speech_issued_by(words: list[Word], units: list[Unit], event: dict) -> dict | None:
+    """«في أعقاب تحذيرات أطلقتها دوائر دينية»: a speech act named by a noun and then issued by a verb
+    whose pronoun resumes it has that verb's subject as its author. A state named there is the actor;
+    any other author (religious circles, the press) leaves the act without a state actor, and the
+    subject of the sentence, who only acted after it, is not its author."""
+    if event["event"] not in SPEECH_TYPES:
+        return event
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if index is None or index + 1 >= len(words) or words[index + 1].text not in SPEECH_ISSUING_VERBS:
+        return event
+    verb_end = words[index + 1].end
+    author = next(
+        (
+            u
+            for u in units
+            if verb_end <= u.start and _words_between(words, verb_end, u.start) <= SPEECH_AGENT_WORDS
+        ),
+        None,
+    )
+    if author is None or author.key() is None or _party(event["recipient"]) == author.key():
+        return None
+    return {
+        **event,
+        "actor": author.as_actor(),
+        "explanation": event["explanation"] + "; actor: the subject of the verb that issued it",
+    }
+
+
+# --- Speech acts: calling another state's acts interference («را دخالت در امور داخلی خواند») ---
+
+SPEECH_INTERFERENCE = frozenset(normalize_string(w) for w in "دخالت مداخله".split())
+SPEECH_INTERFERENCE_WORDS = {
+    "ar": frozenset(normalize_string(w) for w in "تدخل تدخلات".split()),
+    "fa": SPEECH_INTERFERENCE,
+}
+SPEECH_REJECTED_OBJECT_WORDS = {"ar": 3, "fa": 8}  # words from a rejecting verb to its object
+
+
+def _speech_interference_rejected(language: str, words: list[Word], event: dict) -> dict:
+    """«رفضت مصر التدخل التركي», «دخالت آمریکا در امور عراق را رد کرد»: rejecting another state's
+    interference is no refusal of a proposal but an accusation of it (CAMEO 11, PLOVER ACCUSE), told
+    through what is rejected. The object follows the Arabic verb and precedes the Persian one."""
+    nouns = SPEECH_INTERFERENCE_WORDS.get(language)
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] != "REJECT" or not nouns or index is None:
+        return event
+    reach = SPEECH_REJECTED_OBJECT_WORDS[language]
+    span = words[index + 1 : index + 1 + reach] if language == "ar" else words[max(0, index - reach) : index]
+    if not any(stems(w.text, language).keys() & nouns for w in span):
+        return event
+    return {
+        **event,
+        "event": "ACCUSE",
+        "cameo": packaged_lexicon().cameo.get(("ACCUSE", "*")),
+        "explanation": event["explanation"] + "; ACCUSE: what is rejected is another's interference",
+    }
+
+
+def _speech_interference_spoken_after(words: list[Word], event: dict) -> bool:
+    """«X اقدام Y را دخالت در امور داخلی Z خواند»: the one who calls an act interference is the subject
+    before the object; a party after the word «دخالت» is whose affairs were meddled in, never the
+    speaker. An interference accusation with no subject before it has no known speaker."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    return (
+        event["event"] == "ACCUSE"
+        and index is not None
+        and words[index].text in SPEECH_INTERFERENCE
+        and f"actor by {FAR_AFTER}" in event["explanation"]
+    )
+
+
+SPEECH_RELATIVE_WORDS = 2  # words from an Arabic relative pronoun to the verb of its clause
+
+
+def _speech_recipient_outside_relative(words: list[Word], units: list[Unit], event: dict) -> bool:
+    """«... وميثاق منظمة التعاون الإسلامي التي تمنع وترفض كل صور التدخل»: a speech act in a relative
+    clause is said by the clause's antecedent about what the clause names; a party named before the
+    relative pronoun, outside the clause, is not its counterpart, and one the clause does not name is
+    not known."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] not in SPEECH_TYPES or index is None or event["recipient"] is None:
+        return False
+    relative = next(
+        (
+            w
+            for w in reversed(words[max(0, index - SPEECH_RELATIVE_WORDS) : index])
+            if w.text in ARABIC_RELATIVES
+        ),
+        None,
+    )
+    if relative is None:
+        return False
+    recipient = next((u for u in units if u.as_actor() == event["recipient"]), None)
+    return recipient is not None and recipient.end <= relative.start
+
+
+# --- Speech acts: the Arabic addressee stands between the speaker and the content («حث X على») ---
+
+SPEECH_CONTENT_MARKERS = frozenset(normalize_string(w) for w in "على الى إلى بأن أن".split())
+SPEECH_TIME_WORDS = frozenset(
+    normalize_string(w) for w in "اليوم الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد الماضي".split()
+)
+
+
+def _speech_addressee_named(words: list[Word], units: list[Unit], event: dict) -> dict | None:
+    """«وحث قائد الجيش العسكريين على أن يكونوا على استعداد لمواجهة العدو الإسرائيلي»: an Arabic verb of
+    asking takes its addressee right after its subject, then the content after «على», «إلى» or «أن».
+    When a noun that is no state stands there (the soldiers), the state named in the content is no
+    addressee: the request is not interstate, and left out."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if event["event"] != "REQUEST" or index is None or event["recipient"] is None:
+        return event
+    actor = next((u for u in units if u.as_actor() == event["actor"] and u.start >= words[index].end), None)
+    recipient = next((u for u in units if u.as_actor() == event["recipient"]), None)
+    if actor is None or recipient is None or recipient.start < actor.end:
+        return event
+    between = [w for w in words if actor.end <= w.start and w.end <= recipient.start]
+    marker = next((i for i, w in enumerate(between) if w.text in SPEECH_CONTENT_MARKERS), None)
+    if not marker:  # None, or the marker right after the subject: no addressee noun before it
+        return event
+    addressee = between[:marker]
+    if all(w.text.startswith("ال") and w.text not in SPEECH_TIME_WORDS for w in addressee):
+        return None
+    return event
+
+
+# Masdars whose genitive is their object: «إقناع الحكومة الروسية» is persuading the government.
+SPEECH_OBJECT_GENITIVE_MASDARS = frozenset(normalize_string(w) for w in "اقناع".split())
+
+
+def _speech_persuaded(words: list[Word], event: dict) -> dict:
+    """«سعى وزير الدفاع العراقي لإقناع الحكومة الروسية بقبول سندات»: the one named after the masdar of
+    persuading is the one persuaded, the addressee; the persuader is the subject of the verb before
+    it, which the word-order rules then took as the recipient."""
+    index = _speech_word_at(words, event["trigger"]["start"])
+    if (
+        event["event"] != "REQUEST" or index is None or event["recipient"] is None
+        or not stems(words[index].text, "ar").keys() & SPEECH_OBJECT_GENITIVE_MASDARS
+        or "actor by subject or genitive right after the trigger" not in event["explanation"]
+    ):  # fmt: skip
+        return event
+    return {
+        **event,
+        "actor": event["recipient"],
+        "recipient": event["actor"],
+        "explanation": event["explanation"] + "; roles swapped: the genitive of «إقناع» is the one persuaded",
+    }
+
+
+SPEECH_QUOTE_OPEN, SPEECH_QUOTE_CLOSE = "«", "»"
+SPEECH_QUOTE_REACH = 1500  # characters back to the opening of a quotation that runs over sentences
+SPEECH_SPEAKER_REACH = 300  # characters before the opening quotation mark to its speaker
+
+
+def _speech_quoting_speaker(text: str, actors: list[ActorMention], position: int) -> Unit | None:
+    """«وقال أوباما إنه «ينبغي إطلاق سراح ... . ينبغي لإيران أن تساعدنا»»: a sentence inside a quotation
+    opened in an earlier sentence is said by the one named before the opening mark, the subject of
+    the reporting verb there. None when the position is in no open quotation or its speaker is no
+    state, IGO or person of a state."""
+    start = max(0, position - SPEECH_QUOTE_REACH)
+    opened = text.rfind(SPEECH_QUOTE_OPEN, start, position)
+    if opened < 0 or text.find(SPEECH_QUOTE_CLOSE, opened, position) >= 0:
+        return None
+    named = [
+        m for m in actors
+        if opened - SPEECH_SPEAKER_REACH <= m.start and m.end <= opened
+        and m.kind in ("state", "igo", "person") and (m.country or m.org)
+    ]  # fmt: skip
+    if not named:
+        return None
+    first = named[0]
+    code, org = (None, first.key) if first.kind == "igo" else (first.country, first.org)
+    sector = first.sector or ("GOV" if first.kind == "state" else None)
+    return Unit(first.start, first.end, first.text, code, sector, org, first.kind)
+
+
+def _speech_demanded_content(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«ينبغي للحكومة الإيرانية أن تفرج عن المعتقلين», «آمریکا باید از عراق خارج شود»: what a modal
+    demand asks for has not happened; an act in its clause (up to ``CLAUSE_CONTENT_WORDS`` words on,
+    no punctuation between) is its content, not an event of its own, as the content of a verb of
+    asking is."""
+    modals = [
+        e for e in current
+        if e["event"] == "REQUEST" and "speaker of a demand phrased with a modal" in e["explanation"]
+    ]  # fmt: skip
+    if not modals:
+        return current
+
+    def demanded(event: dict) -> bool:
+        start = event["trigger"]["start"]
+        return any(
+            m["trigger"]["end"] <= start
+            and _words_between(words, m["trigger"]["end"], start) <= CLAUSE_CONTENT_WORDS
+            and not _clause_break(context.text, m["trigger"]["end"], start)
+            for m in modals
+        )
+
+    return [e for e in current if e in modals or not demanded(e)]
+
+
+# --- Speech acts: the state whose sovereignty was violated accuses the violator ---
+
+SPEECH_SOVEREIGNTY = frozenset(normalize_string(w) for w in "سياده السياده لسياده حاكميت".split())
+# The heads of the violation phrases in triggers.tsv.
+SPEECH_VIOLATION = frozenset(
+    normalize_string(w) for w in "خرق خرقا انتهاك انتهاكا تعديا تعد اعتداء نقض تجاوز".split()
+)
+SPEECH_SOVEREIGN_WORDS = 3  # words from «سيادة» to the state it belongs to («سيادة واستقلال مملكة البحرين»)
+
+
+def _speech_sovereign_accuses(
+    context: CodingContext, words: list[Word], units: list[Unit], event: dict
+) -> dict:
+    """«انتهاك تركيا لسيادة العراق», «العدو الذي يمعن في خرق السيادة اللبنانية»: a violation of
+    sovereignty told as an accusation is the sovereign's against the violator, whatever the word
+    order makes the subject. The sovereign is the state named right after «سيادة»; with none named
+    there (the speaker's «حاکمیت ملی»), the roles the sentence gives stand."""
+    if event["event"] != "ACCUSE" or event["recipient"] is None:
+        return event
+    first = _speech_word_at(words, event["trigger"]["start"])
+    if first is None:
+        return event
+    if not stems(words[first].text, context.language).keys() & SPEECH_VIOLATION:
+        return event
+    # The phrase's own «سيادة»: in it, or after a gap of the form («انتهاك تركيا لسيادة العراق»).
+    word = next((w for w in words[first : first + 10] if w.text in SPEECH_SOVEREIGNTY), None)
+    if word is not None and _clause_break(context.text, event["trigger"]["start"], word.start):
+        word = None
+    if word is None:
+        return event
+    sovereign = next(
+        (
+            u
+            for u in units
+            if word.end <= u.start and _words_between(words, word.end, u.start) <= SPEECH_SOVEREIGN_WORDS
+        ),
+        None,
+    )
+    if sovereign is None or sovereign.key() is None:
+        return event
+    actor, recipient = event["actor"], event["recipient"]
+    if _party(recipient) == sovereign.key():
+        actor, recipient = recipient, actor
+    elif _party(actor) != sovereign.key():
+        return event
+    return {
+        **event,
+        "actor": actor,
+        "recipient": recipient,
+        "explanation": event["explanation"] + "; the state whose sovereignty was violated accuses",
+    }
+
+
+# --- Speech acts: «پکن این ایده را رد کرد»: the proposal rejected was told in the sentence before ---
+
+SPEECH_PROPOSALS = {
+    "ar": frozenset(
+        normalize_string(w) for w in "الاقتراح الفكرة الطلب الخطة العرض الدعوة المقترح المبادرة".split()
+    ),
+    "fa": frozenset(normalize_string(w) for w in "ایده پیشنهاد طرح درخواست ادعا ابتکار".split()),
+}
+# What the sentence before must tell for «this proposal» to point back to it: the nouns above, the
+# verbs of proposing.
+SPEECH_PROPOSING = {
+    "ar": SPEECH_PROPOSALS["ar"]
+    | frozenset(normalize_string(w) for w in "اقترح اقتراح عرض طلب دعا مقترح فكرة خطة".split()),
+    "fa": SPEECH_PROPOSALS["fa"],
+}
+SPEECH_PROPOSAL_WORDS = 4  # words between the rejecting verb and «this proposal»
+SPEECH_PREVIOUS_REACH = 400  # characters back to the start of the sentence before
+
+
+def _speech_proposer(
+    context: CodingContext, words: list[Word], actors: list[ActorMention], sentence: Sentence,
+    trigger_start: int, actor: Unit,
+) -> tuple[Unit | None, str]:  # fmt: skip
+    """«ترامپ پیشنهاد کرد ... . پکن این ایده را رد کرده است»: a rejection of «this idea / proposal /
+    request» rejects what the sentence before told, so its counterpart is the one that sentence is
+    about: its first state or person. Persian writes the object before the verb, Arabic after it."""
+    proposals = SPEECH_PROPOSALS.get(context.language)
+    index = _speech_word_at(words, trigger_start)
+    if not proposals or index is None:
+        return None, ""
+    reach = words[max(0, index - SPEECH_PROPOSAL_WORDS) : index]
+    if context.language == "ar":
+        reach = words[index + 1 : index + 1 + SPEECH_PROPOSAL_WORDS]
+    pointed = any(
+        w.text in proposals and i > 0 and reach[i - 1].text in DEMONSTRATIVES[context.language]
+        for i, w in enumerate(reach)
+    )
+    if not pointed:
+        return None, ""
+    # The sentence before ends with its own full stop; it starts after the one before that.
+    end = len(context.text[: sentence.start].rstrip().rstrip(".").rstrip())
+    before = context.text.rfind(".", max(0, sentence.start - SPEECH_PREVIOUS_REACH), end)
+    told = word_texts(normalize_string(context.text[before + 1 : sentence.start]), 0, sentence.start - before)
+    if not any(stems(w, context.language).keys() & SPEECH_PROPOSING[context.language] for w in told):
+        return None, ""  # the sentence before told no proposal for «this proposal» to point back to
+    named = [
+        m for m in actors
+        if before < m.start and m.end <= sentence.start and m.kind in ("state", "igo", "person")
+        and (m.country or m.org)
+    ]  # fmt: skip
+    if not named:
+        return None, ""
+    first = named[0]
+    code, org = (None, first.key) if first.kind == "igo" else (first.country, first.org)
+    proposer = Unit(first.start, first.end, first.text, code, first.sector or "GOV", org, first.kind)
+    if proposer.key() == actor.key():
+        return None, ""
+    return proposer, "author of the proposal the sentence before told («this idea»)"
+
+
+# --- Speech acts: «هرگونه مذاکرات ... را رد می‌کنیم» denies the talks, it rejects no one ---
+
+SPEECH_ANY = frozenset(normalize_string(w) for w in ("هرگونه", "هر گونه"))
+SPEECH_ANY_WORDS = 16  # words from «هرگونه» to the rejecting verb
+
+
+def _speech_denied_any(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«ما هرگونه مذاکرات میان آمریکا و اردن را رد می‌کنیم»: Persian «رد کردن» with «هرگونه» (any)
+    before an act is the formula of a denial: the act did not happen (the event it names is denied),
+    and nobody's proposal was turned down."""
+    kept = list(current)
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if (
+            event["event"] != "REJECT"
+            or index is None
+            or not words[index].text.startswith(normalize_string("رد"))
+        ):
+            continue
+        window = words[max(0, index - SPEECH_ANY_WORDS) : index]
+        texts = [w.text for w in window]
+        pairs = [f"{a} {b}" for a, b in pairwise(texts)]
+        anchor = next((w for w, t in zip(window, texts, strict=True) if t in SPEECH_ANY), None)
+        if anchor is None:
+            anchor = next((window[i] for i, p in enumerate(pairs) if p in SPEECH_ANY), None)
+        if anchor is None:
+            continue
+        denied = [
+            e for e in current
+            if e is not event and anchor.start <= e["trigger"]["start"] < event["trigger"]["start"]
+        ]  # fmt: skip
+        if not denied:
+            continue
+        kept.remove(event)
+        for act in denied:
+            act["modality"] = "denied"
+            act["explanation"] += "; denied by «هرگونه ... را رد» (a denial of any such act)"
+    return kept
+
+
+# --- Speech acts: the addressee of a demand for an act is the one who would do it ---
+
+SPEECH_DOER_WORDS = 3  # words from the verb of asking to the doer of the act asked for
+
+
+def _speech_content_doer(context: CodingContext, words: list[Word], units: list[Unit], event: dict) -> dict:
+    """«دعت روسيا إلى انسحاب القوات التركية من سوريا», «خواستار توقف حملات عربستان به یمن شد»: a demand
+    for an act, with no addressee named, is made of the one who would do the act: the party right
+    after the act's noun (its genitive or adjective), not a place or target further on in the
+    content (from Syria, on Yemen)."""
+    if event["event"] != "REQUEST" or event["recipient"] is None or context.language not in ("ar", "fa"):
+        return event
+    index = _speech_word_at(words, event["trigger"]["start"])
+    recipient = next((u for u in units if u.as_actor() == event["recipient"]), None)
+    if index is None or recipient is None or recipient.start < event["trigger"]["end"]:
+        return event
+    # In Arabic the speaker may stand between the verb and the content («دعت روسيا إلى انسحاب ...»).
+    actor = next(
+        (u for u in units if u.as_actor() == event["actor"] and u.start >= event["trigger"]["end"]), None
+    )
+    start = actor.end if actor is not None and actor.end <= recipient.start else event["trigger"]["end"]
+    doer = next(
+        (
+            u for u in units
+            if start <= u.start < recipient.start
+            and _words_between(words, start, u.start) <= SPEECH_DOER_WORDS + 1
+            and not _marked_as_target(context, words, u) and not _marked_as_place(context, words, u)
+        ),
+        None,
+    )  # fmt: skip
+    if doer is None or doer.key() is None or doer.key() in (recipient.key(), _party(event["actor"])):
+        return event
+    return {
+        **event,
+        "recipient": doer.as_actor(),
+        "explanation": event["explanation"] + "; recipient: the doer of the act demanded, not a party in it",
+    }
+
+
+# --- Speech acts: a demand or threat made on a condition is itself made ---
+
+SPEECH_CONDITION_WORDS = 5  # words a condition runs on before the act it makes conditional
+SPEECH_CONDITIONALS = frozenset(
+    normalize_string(w) for w in ("اگر", "در صورت", "در صورتی که", "چنانچه", "اذا", "في حال", "لو", "فيما لو")
+)
+
+
+def _speech_conditional_consequence(context: CodingContext, words: list[Word], event: dict) -> dict:
+    """«اگر بغداد اصرار دارد باید خسارت‌ها را بپردازد», "sanctions if Iraq expels US troops": the
+    condition is hypothetical, the demand or threat made on it is asserted (dev guidelines: Trump
+    threatens sanctions *if* Iraq expels US troops is an asserted THREATEN). A sentence-wide
+    conditional cue is the only thing that made this act hypothetical; other cues (may, perhaps) stay."""
+    if event["event"] not in SPEECH_TYPES or event["modality"] != "hypothetical":
+        return event
+    cue = event["explanation"].rsplit("hypothetical by '", 1)[-1].split("'", 1)[0]
+    if normalize_string(cue) not in SPEECH_CONDITIONALS:
+        return event
+    # An act inside the condition («اگر آمریکا تهدید کند ...») stays hypothetical: the nearest
+    # conditional word before the trigger opens a clause the trigger belongs to.
+    start = event["trigger"]["start"]
+    first = normalize_string(cue).split()[0]
+    opener = next((w for w in reversed(words) if w.end <= start and w.text == first), None)
+    if (
+        opener is not None
+        and "speaker of a demand phrased with a modal" not in event["explanation"]  # «اگر ... باید»
+        and _words_between(words, opener.end, start) <= SPEECH_CONDITION_WORDS
+        and not _clause_break(context.text, opener.end, start)
+    ):
+        return event
+    return {
+        **event,
+        "modality": "asserted",
+        "explanation": event["explanation"] + "; asserted: the act is made on the condition, not conditional",
+    }
+
+
+# --- Speech acts: a Persian request's «تا/که» clause runs to its verb, whatever stands in it ---
+
+SPEECH_PERSIAN_COMPLEMENTIZERS = frozenset(normalize_string(w) for w in "تا که".split())
+SPEECH_SENTENCE_BREAK = re.compile(r"[;؛.!?؟]")
+
+
+def _speech_requested_clause(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«از ایران درخواست کرد تا جعبه‌های سیاه هواپیما را که ماه گذشته سقوط کرد، به فرانسه تحویل دهد»:
+    the clause a Persian verb of asking opens with «تا» or «که» is what is asked, and Persian puts its
+    verb last, after any relative clause or comma; an act named in it has not happened and is no event
+    of its own. (The coder's own content window stops after a fixed number of words.)"""
+    opened: list[int] = []
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if event["event"] != "REQUEST" or index is None:
+            continue
+        after = words[index + 1 : index + 4]
+        start = next((w.end for w in after if w.text in SPEECH_PERSIAN_COMPLEMENTIZERS), None)
+        if start is not None:
+            opened.append(start)
+
+    def asked(event: dict) -> bool:
+        begin = event["trigger"]["start"]
+        return event["event"] != "REQUEST" and any(
+            start <= begin and not SPEECH_SENTENCE_BREAK.search(context.text, start, begin)
+            for start in opened
+        )
+
+    return [e for e in current if not asked(e)] if opened else current
+
+
+# --- Speech acts: what an Arabic threat threatens with («تهديد ... بإمكان اللجوء إلى الضربات») ---
+
+SPEECH_THREAT_CONTENT_WORDS = 8  # words of the «بـ» phrase that tells what is threatened
+
+
+def _speech_threatened_content(context: CodingContext, words: list[Word], current: list[dict]) -> list[dict]:
+    """«في تهديد مبطن بإمكان اللجوء إلى الضربات الجوية ضد قوات النظام»: an Arabic threat names what it
+    threatens with in a «بـ» phrase right after it (past an adjective); the strikes there have not
+    happened and are no event of their own. (The coder's content window allows three words.)"""
+    starts: list[int] = []
+    for event in current:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        if event["event"] != "THREATEN" or index is None:
+            continue
+        marked = next(
+            (w for w in words[index + 1 : index + 3] if w.text.startswith("ب") and len(w.text) > 3), None
+        )
+        if marked is not None:
+            starts.append(_speech_word_at(words, marked.start) or index)
+
+    def threatened(event: dict) -> bool:
+        index = _speech_word_at(words, event["trigger"]["start"])
+        return (
+            event["event"] != "THREATEN"
+            and index is not None
+            and any(
+                0 <= index - start <= SPEECH_THREAT_CONTENT_WORDS
+                and not _clause_break(context.text, words[start].start, event["trigger"]["start"])
+                for start in starts
+            )
+        )
+
+    return [e for e in current if not threatened(e)] if starts else current
+
+
+# Persian past stems: «باید» with the short infinitive («باید توجه کرد», «باید گفت») is impersonal.
+SPEECH_SHORT_INFINITIVES = frozenset(
+    normalize_string(w) for w in "کرد گفت دانست داشت شد نمود گرفت داد رفت خواند پذیرفت ساخت".split()
+)
+SPEECH_MODAL_VERB_WORDS = 8  # words from «باید» to its verb
+
+
+def _speech_impersonal(language: str, words: list[Word], trigger_end: int) -> bool:
+    """«باید به این واقعیت توجه کرد» (one must note): Persian «باید» followed by the short infinitive
+    obliges no one; a demand has the subjunctive («بپردازد», «همکاری کنند»)."""
+    if language != "fa":
+        return False
+    after = [w for w in words if w.start >= trigger_end][:SPEECH_MODAL_VERB_WORDS]
+    return any(w.text in SPEECH_SHORT_INFINITIVES for w in after)
