@@ -11,23 +11,20 @@ from typing import IO
 from tqdm import tqdm
 
 from rasad import __version__
-from rasad.actors.petrarch import add_parser as add_petrarch_parser
-from rasad.api.commands import add_parsers as add_api_parsers
 from rasad.document import ReadProblem
-from rasad.eval.events import add_parser as add_events_parser
-from rasad.eval.ner import add_parser as add_ner_parser
-from rasad.eval.soak import add_parser as add_soak_parser
 from rasad.ingest import iter_documents
 from rasad.ingest.count import count_documents
 from rasad.options import add_coding_options, read_limits, time_budget, worker_count
 from rasad.output import ResumeError, records_output
 from rasad.run import Skipped, code_stream
-from rasad.scale.spark import add_parsers as add_spark_parsers
-from rasad.store.commands import add_parsers as add_store_parsers
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+# Commands whose parser this module defines alone. For them the modules that define the other
+# commands (the store, the API, Spark, the evaluations, with jsonschema and more) are not imported:
+# a `rasad code` run would pay for them before its first document, and a pool's workers after it.
+_SELF_CONTAINED = frozenset({"code", "show", "check"})
 
 
 def _progress(enabled: bool | None, desc: str, paths: list[str] | None = None) -> tqdm:
@@ -130,7 +127,8 @@ def cmd_eval_corpus(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(complete: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``complete``, only the commands of ``_SELF_CONTAINED``."""
     parser = argparse.ArgumentParser(
         prog="rasad", description="Political event data (PLOVER) from Arabic, Persian and English news."
     )
@@ -152,13 +150,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="continue an interrupted run from FILE.part: documents already written are not coded again",
     )
     code.set_defaults(func=cmd_code)
-    add_spark_parsers(commands)
 
     show = commands.add_parser("show", help="overview of a JSON Lines file of document records")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--events", action="store_true", help="list each document's events in English")
     show.set_defaults(func=cmd_show)
 
+    check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
+    check.set_defaults(func=cmd_check)
+    if complete:
+        _add_other_commands(commands)
+    return parser
+
+
+def _add_other_commands(commands: argparse._SubParsersAction) -> None:
+    """The commands defined with the modules that run them."""
+    from rasad.actors.petrarch import add_parser as add_petrarch_parser
+    from rasad.api.commands import add_parsers as add_api_parsers
+    from rasad.eval.events import add_parser as add_events_parser
+    from rasad.eval.ner import add_parser as add_ner_parser
+    from rasad.eval.soak import add_parser as add_soak_parser
+    from rasad.scale.spark import add_parsers as add_spark_parsers
+    from rasad.store.commands import add_parsers as add_store_parsers
+
+    add_spark_parsers(commands)
     evaluate = commands.add_parser("eval", help="measure rasad on public corpora")
     evaluations = evaluate.add_subparsers(dest="evaluation", required=True)
     corpus = evaluations.add_parser(
@@ -172,9 +187,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_events_parser(evaluations)
     add_soak_parser(evaluations)
 
-    check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
-    check.set_defaults(func=cmd_check)
-
     dictionaries = commands.add_parser("dict", help="actor dictionaries: check, import")
     dict_commands = dictionaries.add_subparsers(dest="dict_command", required=True)
     dict_check = dict_commands.add_parser(
@@ -187,11 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_petrarch_parser(dict_commands)
     add_store_parsers(commands)
     add_api_parsers(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    parser = build_parser(complete=command not in _SELF_CONTAINED)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
