@@ -6,9 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
-
-from tqdm import tqdm
+from typing import IO, Protocol
 
 from rasad import __version__
 from rasad.document import ReadProblem
@@ -27,14 +25,41 @@ EXIT_USAGE = 2
 _SELF_CONTAINED = frozenset({"code", "show", "check"})
 
 
-def _progress(enabled: bool | None, desc: str, paths: list[str] | None = None) -> tqdm:
+class _Bar(Protocol):
+    def update(self, n: int = 1) -> object: ...
+    def write(self, line: str, file: IO[str]) -> None: ...
+    def __enter__(self) -> _Bar: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class _NoBar:
+    """What ``rasad code`` uses when no bar is shown (not a terminal): importing tqdm would cost
+    it 0.1 s before the first document."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def write(self, line: str, file: IO[str]) -> None:
+        print(line, file=file)
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(enabled: bool | None, desc: str, paths: list[str] | None = None) -> _Bar:
     """A bar with documents/s, and a total and an ETA when ``paths`` can be counted cheaply."""
-    disable = not sys.stderr.isatty() if enabled is None else not enabled
-    total = None if disable or paths is None else count_documents(paths)
-    return tqdm(desc=desc, total=total, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True)
+    if not (sys.stderr.isatty() if enabled is None else enabled):
+        return _NoBar()
+    from tqdm import tqdm
+
+    total = None if paths is None else count_documents(paths)
+    return tqdm(desc=desc, total=total, unit=" docs", file=sys.stderr, dynamic_ncols=True)
 
 
-def _report(problem: ReadProblem, bar: tqdm) -> None:
+def _report(problem: ReadProblem, bar: _Bar) -> None:
     bar.write(f"rasad: skipped {problem.where}: {problem.message}", file=sys.stderr)
 
 
