@@ -113,7 +113,8 @@ def main() -> int:
         for workers, timing in timings.items():
             rate = timing.records / timing.wall
             print(f"  {workers} worker(s): {timing.wall:6.1f} s wall, {rate:6.1f} art/s, "
-                  f"{timing.after_start:6.1f} s after the first record, CPU {timing.cpu:6.1f} s")  # fmt: skip
+                  f"{timing.wall - timing.after_start:5.1f} s before the first record, "
+                  f"{timing.after_start:6.1f} s after it, CPU {timing.cpu:6.1f} s")  # fmt: skip
         one, two = (folder / "out-1.jsonl").read_bytes(), (folder / "out-2.jsonl").read_bytes()
         print(f"  speed-up 2/1: {timings[1].wall / timings[2].wall:.2f} (outputs identical: {one == two})")
         # Wall time depends on what else the machine runs; CPU time does not: the pool's overhead.

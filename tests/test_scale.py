@@ -291,3 +291,20 @@ def test_duplicate_window_forgets_the_oldest_texts_only() -> None:
         past.check(key, text)
     assert past.check("outlet", SYNDICATED) is None  # the original is out of the window
     assert past.check("again", STORY) == "outlet"  # ... and the copy took its place
+
+
+def test_code_imports_no_other_command_and_no_progress_bar(tmp_path: Path, samples_dir: Path) -> None:
+    """Start-up before the pool forks is serial: `rasad code` must not pay for other commands."""
+    probe = (
+        "import sys\n"
+        "from rasad.cli import main\n"
+        f"main(['code', {str(samples_dir)!r}, '-o', {str(tmp_path / 'out.jsonl')!r}])\n"
+        "heavy = ('rasad.store', 'rasad.api', 'rasad.scale.spark', 'rasad.eval.events', 'jsonschema', 'tqdm')\n"
+        "print(sorted(name for name in sys.modules if name.startswith(heavy)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stdout.strip() == "[]"
+    assert (tmp_path / "out.jsonl").stat().st_size > 0

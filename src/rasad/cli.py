@@ -6,38 +6,60 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
-
-from tqdm import tqdm
+from typing import IO, Protocol
 
 from rasad import __version__
-from rasad.actors.petrarch import add_parser as add_petrarch_parser
-from rasad.api.commands import add_parsers as add_api_parsers
 from rasad.document import ReadProblem
-from rasad.eval.events import add_parser as add_events_parser
-from rasad.eval.ner import add_parser as add_ner_parser
-from rasad.eval.soak import add_parser as add_soak_parser
 from rasad.ingest import iter_documents
 from rasad.ingest.count import count_documents
 from rasad.options import add_coding_options, read_limits, time_budget, worker_count
 from rasad.output import ResumeError, records_output
 from rasad.run import Skipped, code_stream
-from rasad.scale.spark import add_parsers as add_spark_parsers
-from rasad.store.commands import add_parsers as add_store_parsers
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
+# Commands whose parser this module defines alone. For them the modules that define the other
+# commands (the store, the API, Spark, the evaluations, with jsonschema and more) are not imported:
+# a `rasad code` run would pay for them before its first document, and a pool's workers after it.
+_SELF_CONTAINED = frozenset({"code", "show", "check"})
 
 
-def _progress(enabled: bool | None, desc: str, paths: list[str] | None = None) -> tqdm:
+class _Bar(Protocol):
+    def update(self, n: int = 1) -> object: ...
+    def write(self, line: str, file: IO[str]) -> None: ...
+    def __enter__(self) -> _Bar: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+
+class _NoBar:
+    """What ``rasad code`` uses when no bar is shown (not a terminal): importing tqdm would cost
+    it 0.1 s before the first document."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def write(self, line: str, file: IO[str]) -> None:
+        print(line, file=file)
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(enabled: bool | None, desc: str, paths: list[str] | None = None) -> _Bar:
     """A bar with documents/s, and a total and an ETA when ``paths`` can be counted cheaply."""
-    disable = not sys.stderr.isatty() if enabled is None else not enabled
-    total = None if disable or paths is None else count_documents(paths)
-    return tqdm(desc=desc, total=total, unit=" docs", disable=disable, file=sys.stderr, dynamic_ncols=True)
+    if not (sys.stderr.isatty() if enabled is None else enabled):
+        return _NoBar()
+    from tqdm import tqdm
+
+    total = None if paths is None else count_documents(paths)
+    return tqdm(desc=desc, total=total, unit=" docs", file=sys.stderr, dynamic_ncols=True)
 
 
-def _report(problem: ReadProblem, bar: tqdm) -> None:
+def _report(problem: ReadProblem, bar: _Bar) -> None:
     bar.write(f"rasad: skipped {problem.where}: {problem.message}", file=sys.stderr)
 
 
@@ -130,7 +152,8 @@ def cmd_eval_corpus(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(complete: bool = True) -> argparse.ArgumentParser:
+    """The command line; without ``complete``, only the commands of ``_SELF_CONTAINED``."""
     parser = argparse.ArgumentParser(
         prog="rasad", description="Political event data (PLOVER) from Arabic, Persian and English news."
     )
@@ -152,13 +175,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="continue an interrupted run from FILE.part: documents already written are not coded again",
     )
     code.set_defaults(func=cmd_code)
-    add_spark_parsers(commands)
 
     show = commands.add_parser("show", help="overview of a JSON Lines file of document records")
     show.add_argument("file", metavar="FILE")
     show.add_argument("--events", action="store_true", help="list each document's events in English")
     show.set_defaults(func=cmd_show)
 
+    check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
+    check.set_defaults(func=cmd_check)
+    if complete:
+        _add_other_commands(commands)
+    return parser
+
+
+def _add_other_commands(commands: argparse._SubParsersAction) -> None:
+    """The commands defined with the modules that run them."""
+    from rasad.actors.petrarch import add_parser as add_petrarch_parser
+    from rasad.api.commands import add_parsers as add_api_parsers
+    from rasad.eval.events import add_parser as add_events_parser
+    from rasad.eval.ner import add_parser as add_ner_parser
+    from rasad.eval.soak import add_parser as add_soak_parser
+    from rasad.scale.spark import add_parsers as add_spark_parsers
+    from rasad.store.commands import add_parsers as add_store_parsers
+
+    add_spark_parsers(commands)
     evaluate = commands.add_parser("eval", help="measure rasad on public corpora")
     evaluations = evaluate.add_subparsers(dest="evaluation", required=True)
     corpus = evaluations.add_parser(
@@ -172,9 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
     add_events_parser(evaluations)
     add_soak_parser(evaluations)
 
-    check = commands.add_parser("check", help="validate the dictionaries and tables analysts edit")
-    check.set_defaults(func=cmd_check)
-
     dictionaries = commands.add_parser("dict", help="actor dictionaries: check, import")
     dict_commands = dictionaries.add_subparsers(dest="dict_command", required=True)
     dict_check = dict_commands.add_parser(
@@ -187,11 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_petrarch_parser(dict_commands)
     add_store_parsers(commands)
     add_api_parsers(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    parser = build_parser(complete=command not in _SELF_CONTAINED)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -168,7 +168,9 @@ def _coded(
     else:
         tasks = _decided(remaining, deduplicator, skip)
     batches = iter(lambda: list(itertools.islice(tasks, batch_size)), [])
-    chunksize = max(1, batch_size // (workers * 4))
+    # One chunk per worker and batch: a chunk is a message each way, which the parent's pool threads
+    # pickle and unpickle; four per worker cost the parent 0.9 s more CPU on 4,000 articles.
+    chunksize = BATCH_PER_WORKER
     # Loaded once here, the dictionaries reach the workers by fork (copy-on-write) instead of being
     # loaded again by each of them; so do the language models the first documents need (a model
     # first needed later is loaded by each worker that meets it).

@@ -1,0 +1,62 @@
+"""Language identification: the function-word short-cuts must say what lingua says, or nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rasad.text import langid
+from rasad.text.langid import identify_language, load_model_for
+
+# Written for these tests: clear French and Turkish news, with a few English-looking words.
+FRENCH = (
+    "Le ministre des Affaires étrangères a rencontré jeudi son homologue russe à Moscou pour "
+    "discuter de la situation en Syrie et des sanctions, a indiqué le porte-parole du ministère."
+)
+TURKISH = (
+    "Dışişleri Bakanı perşembe günü Moskova'da Rus mevkidaşı ile bir araya geldi ve Suriye'deki "
+    "durumu ve yaptırımları görüştü; bakanlık sözcüsü görüşmenin olumlu geçtiğini söyledi."
+)
+
+
+def _english_texts(root: Path) -> list[str]:
+    """Every English text of the events corpora: PETR2 news passages and PLOVER examples."""
+    petr2 = (root / "events-en" / "universalpetrarch" / "PETR2_GSR_validation.xml").read_text(
+        encoding="utf-8", errors="replace"
+    )
+    texts = [text.strip() for text in re.findall(r"<Text>(.*?)</Text>", petr2, re.S)]
+    plover = json.loads((root / "events-en" / "plover-gsr-cameo.json").read_text(encoding="utf-8"))
+    texts += [item["eventText"] for item in plover if item.get("eventText")]
+    return [text for text in texts if langid.dominant_script(text) == "latin"]
+
+
+def _lingua(text: str) -> str | None:
+    language = langid._detector("latin").detect_language_of(text[: langid.SAMPLE_CHARS])
+    return language.iso_code_639_1.name.lower() if language else None
+
+
+def test_english_short_cut_says_what_lingua_says_on_real_english(corpora_root: Path) -> None:
+    texts = _english_texts(corpora_root)
+    decided = [text for text in texts if langid._english_by_function_words(text)]
+    # The longer news passages are decided; a one-line example is left to lingua.
+    assert decided and all(len(text) > 150 for text in decided)
+    assert [_lingua(text) for text in decided] == ["en"] * len(decided)
+
+
+@pytest.mark.parametrize(("text", "language"), [(FRENCH, "fr"), (TURKISH, "tr")])
+def test_english_short_cut_leaves_other_latin_languages_to_lingua(text: str, language: str) -> None:
+    assert langid._english_by_function_words(text) is None
+    assert identify_language(text) == language
+
+
+def test_load_model_for_loads_no_model_where_a_short_cut_decides(corpora_root: Path) -> None:
+    english = max(_english_texts(corpora_root), key=len)
+    langid._detector.cache_clear()
+    load_model_for(english)
+    assert langid._detector.cache_info().currsize == 0
+    assert identify_language(english) == "en"
+    load_model_for(FRENCH)
+    assert langid._detector.cache_info().currsize == 1
