@@ -45,7 +45,7 @@ def coded_lines(documents: Iterator) -> Iterator[str]:
         if isinstance(item, dict):
             yield json.dumps(item, ensure_ascii=False)
         else:
-            yield f"PROBLEM {item.path}: {item.reason}"
+            yield f"PROBLEM {item}"
 
 
 def main() -> int:
