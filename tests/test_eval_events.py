@@ -42,6 +42,7 @@ from rasad.text.langid import identify_language
 
 CORPORA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 DEV_GOLD = Path(__file__).resolve().parent.parent / "eval" / "dev" / "gold.jsonl"
+HELDOUT2 = Path(__file__).resolve().parent.parent / "eval" / "dev" / "heldout2.jsonl"
 
 # --- a GSR snippet in the published structure (invented sentences; no closing </Validation>) -----
 
@@ -572,6 +573,27 @@ def test_the_real_gold_sets_load_resolve_and_evaluate() -> None:
     assert 0 <= dev.strict.tp <= min(dev.strict.gold, dev.strict.predicted)
     assert dev.relaxed.gold <= dev.strict.gold and dev.undirected.gold <= dev.strict.gold  # sets only merge
     assert "| strict (actor, recipient, type) |" in format_dev(dev)
+
+
+def test_the_second_heldout_set_is_valid_without_coding_it() -> None:
+    # Format only, so it runs everywhere and never codes the held-out articles.
+    articles = load_gold(HELDOUT2)
+    by_language = Counter(a.language for a in articles)
+    assert by_language["ar"] >= 8 and by_language["fa"] >= 8
+    assert all(1 <= len(a.events) <= 10 for a in articles)
+    assert {a.ref for a in articles}.isdisjoint(a.ref for a in load_gold(DEV_GOLD))
+
+
+@pytest.mark.corpus
+def test_the_second_heldout_set_resolves_to_its_articles() -> None:
+    if not (CORPORA / "news-ar" / "saudinewsnet").is_dir():
+        pytest.skip(f"the public corpora (SaudiNewsNet, IR-News) are not in {CORPORA}")
+    articles = load_gold(HELDOUT2)
+    resolver = ArticleResolver(CORPORA, (a.ref for a in articles if a.corpus == "ir-news"))
+    for article in articles:
+        found = resolver(article.corpus, article.ref)
+        assert found.language == article.language
+        assert identify_language(found.document.text) == article.language, article.ref
 
 
 def test_gsr_convention_reading_forgives_the_country_of_a_generic_actor_only() -> None:
