@@ -130,6 +130,23 @@ class NormalizedText:
             mapped.append((mapped_start, mapped_end))
         return mapped
 
+    def offsets_to_original(self, offsets: list[int]) -> list[int]:
+        """``to_original`` of many offsets in ascending order (a text's hits), each run found by a
+        binary search that starts at the previous offset's run."""
+        norm_starts, orig_starts = self._norm_starts, self._orig_starts
+        text_end, original_end = len(self.text), len(self.original)
+        if len(norm_starts) == 1:  # nothing was removed: offsets are the same in both texts
+            return [min(offset, text_end) for offset in offsets]
+        mapped = []
+        run = 0
+        for offset in offsets:
+            if offset >= text_end:
+                mapped.append(original_end)
+                continue
+            run = bisect.bisect_right(norm_starts, offset, run) - 1
+            mapped.append(orig_starts[run] + offset - norm_starts[run])
+        return mapped
+
     def to_normalized(self, original: int) -> int:
         """The first normalised position whose original offset is at or after ``original``.
 
