@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One-for-one replacements, grouped by the job they do.
 YEH_FORMS = {"ی": "ي", "ى": "ي", "ې": "ي", "ۍ": "ي", "ئ": "ي"}
@@ -206,4 +207,12 @@ def normalize(text: str, folding: Folding = DEFAULT_FOLDING) -> NormalizedText:
 
 def normalize_string(text: str, folding: Folding = DEFAULT_FOLDING) -> str:
     """Normalised form only, for dictionary keys and search queries."""
+    if folding is DEFAULT_FOLDING and len(text) < _SHORT_TEXT:
+        return _normalize_word(text)
     return fold(_REMOVED_RE.sub("", text), folding)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize_word(text: str) -> str:
+    """``normalize_string`` of a word or two: the stages ask for the same words again and again."""
+    return fold(_REMOVED_RE.sub("", text))
