@@ -79,7 +79,10 @@ DEFAULT_FOLDING = build_folding()
 _REMOVED_GLYPHS = "".join(
     glyph for glyph, letter in PRESENTATION_FORMS.items() if re.fullmatch(REMOVED_CHARS, letter)
 )
-_REMOVED_RE = re.compile(REMOVED_CHARS[:-1] + _REMOVED_GLYPHS + "]+")
+_REMOVED_CLASS = REMOVED_CHARS[:-1] + _REMOVED_GLYPHS + "]"
+# "[...][...]*", not "[...]+": a pattern that starts with a character class lets the regex engine
+# skip ahead to the next character of the class, about twice as fast over a whole text.
+_REMOVED_RE = re.compile(_REMOVED_CLASS + _REMOVED_CLASS + "*")
 
 
 @dataclass(frozen=True, slots=True)

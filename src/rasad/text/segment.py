@@ -66,7 +66,9 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_TERMINATOR = re.compile(r"(?P<stop>[.!?؟…]+)[\"'»”’)\]]*")
+# "[...][...]*", not "[...]+": starting with a character class lets the regex engine skip ahead to
+# the next stop instead of trying a match at every position of the line.
+_TERMINATOR = re.compile(r"(?P<stop>[.!?؟…][.!?؟…]*)[\"'»”’)\]]*")
 _LETTER = re.compile(r"\w", re.UNICODE)
 # The word before a stop, read backwards: matching the reversed text from its start finds the same
 # run of word characters and dots that ``[\w.]+$`` finds, without trying every start position.
@@ -75,8 +77,9 @@ MAX_WORD_CHARS = 40
 
 
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
-    stop = match.group("stop")
-    after = line[match.end() : match.end() + 1]
+    stop = match.group(1)
+    end = match.end()
+    after = line[end : end + 1]
     if stop == "..":
         return False
     if stop == ".":
