@@ -16,7 +16,6 @@ def entities_from_mentions(mentions: list[ActorMention]) -> list[dict]:
     dictionary knows it.
     """
     entities: dict[tuple[str, str], dict] = {}
-    listed: set[tuple[str, str, int, int, str]] = set()  # (kind, id, start, end, text) of each span
     for mention in mentions:
         if mention.kind not in ENTITY_KINDS or mention.key is None:
             continue
@@ -31,11 +30,9 @@ def entities_from_mentions(mentions: list[ActorMention]) -> list[dict]:
                 "mentions": [],
             },
         )
-        # A set, not a scan of the entity's list: a state named fifty times is not compared 1,225 times.
-        key = (mention.kind, identity, mention.start, mention.end, mention.text)
-        if key not in listed:
-            listed.add(key)
-            entity["mentions"].append({"start": mention.start, "end": mention.end, "text": mention.text})
+        span = {"start": mention.start, "end": mention.end, "text": mention.text}
+        if span not in entity["mentions"]:
+            entity["mentions"].append(span)
     ordered = sorted(entities.values(), key=lambda e: e["mentions"][0]["start"])
     for entity in ordered:
         entity["mentions"].sort(key=lambda span: (span["start"], span["end"]))
