@@ -172,3 +172,10 @@ def test_the_un_yemen_envoys_short_name_needs_the_full_name_first() -> None:
     text = "وصل إسماعيل ولد الشيخ أحمد إلى صنعاء. وقال ولد الشيخ إن الحوار مستمر."
     people = [m for m in _mentions(text, "ar", "2015-07-20") if m.kind == "person"]
     assert [(m.key, m.org) for m in people] == [("ismail-ould-cheikh-ahmed", "UN")] * 2
+
+
+def test_a_word_that_is_also_a_princes_name_needs_the_full_name_first() -> None:
+    assert not [m for m in _mentions("كان الطريق متعب جدا.", "ar", "2015-07-20") if m.kind == "person"]
+    text = "زار الأمير متعب بن عبدالله الجرحى. وحرص الأمير متعب على لقاء الأطباء."
+    people = [m for m in _mentions(text, "ar", "2015-07-20") if m.kind == "person"]
+    assert [m.key for m in people] == ["mutaib-bin-abdullah"] * 2
