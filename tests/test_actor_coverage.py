@@ -179,3 +179,19 @@ def test_a_word_that_is_also_a_princes_name_needs_the_full_name_first() -> None:
     text = "زار الأمير متعب بن عبدالله الجرحى. وحرص الأمير متعب على لقاء الأطباء."
     people = [m for m in _mentions(text, "ar", "2015-07-20") if m.kind == "person"]
     assert [m.key for m in people] == ["mutaib-bin-abdullah"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "country"),
+    [
+        ("نیکلاس مادورو از کمک‌های ایران قدردانی کرد.", "2020-05-25", "nicolas-maduro", "VEN"),
+        ("بشار الجعفری در نشست شورای امنیت سخنرانی کرد.", "2019-12-20", "bashar-al-jaafari", "SYR"),
+        ("میخائیل اولیانوف درباره گزارش آژانس توضیح داد.", "2020-03-05", "mikhail-ulyanov", "RUS"),
+        ("ماهاتیر محمد از سمت خود استعفا داد.", "2020-02-24", "mahathir-mohamad", "MYS"),
+    ],
+)
+def test_foreign_officials_named_before_their_title_in_persian_are_known(
+    text: str, published: str, key: str, country: str
+) -> None:
+    people = [m for m in _mentions(text, "fa", published) if m.kind == "person"]
+    assert [(m.key, m.country) for m in people] == [(key, country)]
