@@ -195,3 +195,16 @@ def test_foreign_officials_named_before_their_title_in_persian_are_known(
 ) -> None:
     people = [m for m in _mentions(text, "fa", published) if m.kind == "person"]
     assert [(m.key, m.country) for m in people] == [(key, country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("پیتر استانو از تصمیم واشنگتن ابراز تأسف کرد.", "EU"),
+        ("جنین هنیس پلاسخارت از معترضان بغداد خواست آرام باشند.", "UN"),
+        ("رزماری دیکارلو به شورای امنیت گزارش داد.", "UN"),
+    ],
+)
+def test_international_civil_servants_code_as_their_organisation(text: str, org: str) -> None:
+    people = [m for m in _mentions(text, "fa", "2020-01-15") if m.kind == "person"]
+    assert [(m.org, m.country) for m in people] == [(org, None)]
