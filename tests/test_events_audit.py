@@ -60,3 +60,15 @@ def test_an_attack_a_state_carries_out_still_codes() -> None:
 def test_an_assassination_marked_as_by_a_state_is_that_states() -> None:
     found = _tuples("سخنگوی وزارت خارجه ایران ترور سردار سلیمانی از سوی آمریکا را جنایت خواند.")
     assert ("USA", "IRN", "ASSAULT") in found
+
+
+def test_a_city_qualified_by_a_nationality_adjective_is_a_place_not_a_host() -> None:
+    found = _tuples(
+        "اختارت اللجنة الدولية مدينة لوزان السويسرية لاستضافة الدورة المقبلة على حساب مدينة براشوف الرومانية."
+    )
+    assert not any(t[2] == "CONSULT" and {"CHE", "ROU"} & {t[0], t[1]} for t in found)
+
+
+def test_a_government_qualified_by_a_nationality_adjective_still_acts() -> None:
+    found = _tuples("استقبلت الحكومة السويسرية وزير الخارجية الروماني في برن.")
+    assert {("ROU", "CHE", "CONSULT"), ("CHE", "ROU", "CONSULT")} & found

@@ -1213,6 +1213,8 @@ def _marked_as_place(context: CodingContext, words: list[Word], unit: Unit) -> b
     stays."""
     if unit.kind != "state":
         return False
+    if _audit_place_adjective(context.language, words, unit):
+        return True
     if (
         context.language == "ar"
         and unit.form_role == "capital"
@@ -3271,3 +3273,25 @@ def _audit_condemned_attack(
     else:
         return False
     return any(w in AUDIT_CONDEMN or (w[:1] in ("و", "ف") and w[1:] in AUDIT_CONDEMN) for w in side)
+
+
+# Arabic place nouns a nationality adjective can qualify: «العاصمة الإثيوبية», «السجون اللبنانية».
+AUDIT_PLACE_NOUNS = frozenset(
+    normalize_string(w)
+    for w in (
+        "العاصمة عاصمة مدينة المدينة بلدة البلدة قرية القرية مخيم المخيم سجون السجون سجن السجن"
+        " مطار المطار ميناء الميناء الموانئ"
+    ).split()
+)
+AUDIT_PLACE_NAME_WORDS = 2  # words of a place's own name between its noun and the adjective
+
+
+def _audit_place_adjective(language: str, words: list[Word], unit: Unit) -> bool:
+    """True for an Arabic nationality adjective that qualifies a place noun, maybe with the place's
+    name between («العاصمة الإثيوبية», «مدينة لوزان السويسرية», «مخيم اليرموك الفلسطيني», «السجون
+    اللبنانية»): it says where something is, not who acts; the audit found such places coded as the
+    parties of talks, hosting and visits."""
+    if language != "ar" or unit.form_role != "adjective":
+        return False
+    before = [w.text for w in words if w.end <= unit.start][-(AUDIT_PLACE_NAME_WORDS + 1) :]
+    return any(w in AUDIT_PLACE_NOUNS for w in before)
