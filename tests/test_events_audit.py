@@ -72,3 +72,18 @@ def test_a_city_qualified_by_a_nationality_adjective_is_a_place_not_a_host() -> 
 def test_a_government_qualified_by_a_nationality_adjective_still_acts() -> None:
     found = _tuples("استقبلت الحكومة السويسرية وزير الخارجية الروماني في برن.")
     assert {("ROU", "CHE", "CONSULT"), ("CHE", "ROU", "CONSULT")} & found
+
+
+def test_a_second_subject_joined_by_and_is_not_the_one_condemned() -> None:
+    found = _tuples("أدانت مصر والأردن الهجوم الإرهابي على مسجد في الكويت.")
+    assert ("EGY", "JOR", "ACCUSE") not in found
+
+
+def test_a_meeting_of_two_coordinated_states_still_pairs_them() -> None:
+    found = _tuples("وزیر خارجه ایران و وزیر خارجه ترکیه در آنکارا دیدار کردند.")
+    assert {("IRN", "TUR", "CONSULT"), ("TUR", "IRN", "CONSULT")} & found
+
+
+def test_an_accusation_of_another_state_still_codes() -> None:
+    found = _tuples("اتهمت مصر تركيا بدعم الجماعات المسلحة في ليبيا.")
+    assert ("EGY", "TUR", "ACCUSE") in found

@@ -3210,6 +3210,8 @@ def _audit_roles(
     actor, recipient, actor_rule, recipient_rule = roles
     if _audit_between_others(words, match, trigger_start, trigger_end, actor, recipient):
         return None
+    if _audit_co_subject(context, words, match, actor, recipient, recipient_rule):
+        return actor, None, actor_rule, ""
     agent = _audit_marked_agent(context, words, candidates, trigger_end, actor)
     if agent is None:
         return roles
@@ -3295,3 +3297,28 @@ def _audit_place_adjective(language: str, words: list[Word], unit: Unit) -> bool
         return False
     before = [w.text for w in words if w.end <= unit.start][-(AUDIT_PLACE_NAME_WORDS + 1) :]
     return any(w in AUDIT_PLACE_NOUNS for w in before)
+
+
+# "and" joining two coordinated subjects: «منظمة التعاون الإسلامي والولايات المتحدة», «آمریکا و ناتو»;
+# a comma alone may end a phrase («تحریم‌های آمریکا، مقامات ونزوئلا»).
+AUDIT_COORDINATION = re.compile(r"[\s,،]*(?:و|and)\s*")
+AUDIT_OBJECT_RULES = frozenset({"object after the source", "object between subject and verb (SOV)"})
+
+
+def _audit_co_subject(
+    context: CodingContext, words: list[Word], match: WordMatch, actor: Unit, recipient: Unit | None,
+    recipient_rule: str,
+) -> bool:  # fmt: skip
+    """True when the "recipient" of a one-sided act is only joined to its actor by "and"
+    («أدانت منظمة التعاون الإسلامي والولايات المتحدة الهجوم»): it is a second subject of the same
+    act, not its target (the audit found the co-condemner coded as the one condemned). Symmetric acts
+    keep the pair: two states that meet are each other's counterpart; so does a pair after "between"
+    («مذاکرات میان ترکیه و یونان را رد می‌کنیم»): it names the sides of another act."""
+    if match.item.event in SYMMETRIC or recipient is None or recipient_rule not in AUDIT_OBJECT_RULES:
+        return False
+    if recipient.start < actor.end:
+        return False
+    before = [w.text for w in words if w.end <= actor.start][-2:]
+    if before and (before[-1] in AUDIT_BETWEEN or " ".join(before) in AUDIT_BETWEEN):
+        return False
+    return AUDIT_COORDINATION.fullmatch(context.text[actor.end : recipient.start]) is not None
