@@ -87,3 +87,18 @@ def test_a_meeting_of_two_coordinated_states_still_pairs_them() -> None:
 def test_an_accusation_of_another_state_still_codes() -> None:
     found = _tuples("اتهمت مصر تركيا بدعم الجماعات المسلحة في ليبيا.")
     assert ("EGY", "TUR", "ACCUSE") in found
+
+
+def test_a_state_in_the_topic_of_a_meeting_is_not_the_one_met() -> None:
+    found = _tuples("عقد وزير الخارجية الأميركي اجتماعا مع نظرائه الخليجيين لمناقشة الاتفاق النووي مع إيران.")
+    assert ("USA", "IRN", "CONSULT") not in found
+
+
+def test_the_topic_of_a_statement_is_still_its_target() -> None:
+    found = _tuples("وزیر امور خارجه انگلیس در اظهار نظر درباره حمله آمریکا از این اقدام حمایت کرد.")
+    assert ("GBR", "USA", "SUPPORT") in found
+
+
+def test_a_meeting_with_a_state_before_the_topic_still_codes() -> None:
+    found = _tuples("عقد وزير الخارجية الأميركي اجتماعا مع نظيره المصري لبحث الأزمة في ليبيا.")
+    assert ("USA", "EGY", "CONSULT") in found

@@ -3210,7 +3210,9 @@ def _audit_roles(
     actor, recipient, actor_rule, recipient_rule = roles
     if _audit_between_others(words, match, trigger_start, trigger_end, actor, recipient):
         return None
-    if _audit_co_subject(context, words, match, actor, recipient, recipient_rule):
+    if _audit_co_subject(context, words, match, actor, recipient, recipient_rule) or _audit_topic(
+        context, words, match, trigger_start, recipient
+    ):
         return actor, None, actor_rule, ""
     agent = _audit_marked_agent(context, words, candidates, trigger_end, actor)
     if agent is None:
@@ -3322,3 +3324,33 @@ def _audit_co_subject(
     if before and (before[-1] in AUDIT_BETWEEN or " ".join(before) in AUDIT_BETWEEN):
         return False
     return AUDIT_COORDINATION.fullmatch(context.text[actor.end : recipient.start]) is not None
+
+
+# Words that open the topic of talks or a statement («لمناقشة الاتفاق النووي مع إيران», «درباره
+# برنامه هسته‌ای ایران»): a state named in that phrase is what is discussed, not a party.
+AUDIT_TOPIC_MARKERS = {
+    "ar": frozenset(normalize_string(w) for w in "لمناقشة لبحث بشأن حول حيال بخصوص".split()),
+    "fa": frozenset(normalize_string(w) for w in ("درباره", "در مورد", "در خصوص", "پیرامون", "در باره")),
+}
+AUDIT_TOPIC_WORDS = 4  # words from the topic marker to the state it names
+
+
+def _audit_topic(
+    context: CodingContext, words: list[Word], match: WordMatch, trigger_start: int, recipient: Unit | None
+) -> bool:
+    """True when the recipient sits in a topic phrase that does not hold the trigger: a marker a few
+    words before it («اجتماع مع نظرائه ... لمناقشة الاتفاق النووي مع إيران») with no clause break
+    between; the audit found the state discussed coded as the one met or supplied. Acts of speech keep
+    it: what a statement is about is its target («در اظهار نظر درباره حمله آمریکا»: backing the US)."""
+    markers = AUDIT_TOPIC_MARKERS.get(context.language)
+    if recipient is None or not markers or match.item.event in CONTENT_TAKING:
+        return False
+    before = [w for w in words if w.end <= recipient.start][-(AUDIT_TOPIC_WORDS + 1) :]
+    for i, word in enumerate(before):
+        pair = " ".join(w.text for w in before[i : i + 2])
+        if word.text not in markers and pair not in markers:
+            continue
+        holds_trigger = word.start <= trigger_start < recipient.start
+        if not holds_trigger and not _clause_break(context.text, word.end, recipient.start):
+            return True
+    return False
