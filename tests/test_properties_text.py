@@ -35,6 +35,14 @@ def test_each_normalised_character_comes_from_its_original_position(text: str) -
     assert all(normalize_string(text[p]) == norm.text[i] for i, p in enumerate(positions))
 
 
+@given(any_news_text, st.data())
+def test_many_offsets_map_back_as_each_one_alone(text: str, data: st.DataObject) -> None:
+    """The one-pass mapping the actor matcher uses gives what ``to_original`` gives offset by offset."""
+    norm = normalize(text)
+    offsets = sorted(data.draw(st.lists(st.integers(0, len(norm.text)), max_size=20), label="offsets"))
+    assert norm.offsets_to_original(offsets) == [norm.to_original(offset) for offset in offsets]
+
+
 @given(any_news_text)
 def test_normalising_twice_changes_nothing(text: str) -> None:
     once = normalize(text).text

@@ -10,6 +10,7 @@ combinations) glued before it and a known suffix (the nisba ي/ية/يون/يي�
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -54,13 +55,25 @@ class ActorMatcher:
 
     def __init__(self, dictionary: ActorDictionary, guarded: Iterable[Form] = ()) -> None:
         forms, guarded_forms = _spellings(dictionary.forms), _spellings(guarded)
+        blockers: dict[str, dict[str, frozenset[str]]] = {}
+        for (language, form_text), words in dictionary.not_after.items():
+            blockers.setdefault(form_text, {})[language] = words
         self._automaton = ahocorasick.Automaton()
         for text in forms.keys() | guarded_forms.keys():
+            # Everything a hit needs that depends on the spelling alone, computed here once
+            # instead of at each of its hits.
             self._automaton.add_word(
-                text, (text, *forms.get(text, _NO_FORMS), *guarded_forms.get(text, _NO_FORMS))
+                text,
+                (
+                    len(text),
+                    text[0].isascii(),
+                    text.endswith("ي"),
+                    blockers.get(text),
+                    *forms.get(text, _NO_FORMS),
+                    *guarded_forms.get(text, _NO_FORMS),
+                ),
             )
         self._automaton.make_automaton()
-        self._not_after = dictionary.not_after
 
     def find(self, normalized: NormalizedText, language: str) -> list[Hit]:
         """Non-overlapping hits, longest first, in text order; affix rules of the document's language."""
@@ -69,27 +82,33 @@ class ActorMatcher:
     def find_with_guarded(self, normalized: NormalizedText, language: str) -> tuple[list[Hit], list[Hit]]:
         """The dictionary's hits and, resolved apart from them, the guarded forms' hits."""
         text = normalized.text
+        size = len(text)
         script = language if language in SCRIPT_LANGUAGES else None
         candidates: list[_Candidate] = []
         guarded: list[_Candidate] = []
-        for last, (form_text, forms, lil_forms, guarded_forms, guarded_lil) in self._automaton.iter(text):
-            start, end = last - len(form_text) + 1, last + 1
-            affixes = _attachments(text, start, end, form_text, language)
-            if affixes is None:
-                continue
-            if forms and not self._blocked(text, start, form_text, language):
+        for last, spelling in self._automaton.iter(text):
+            length, ascii_start, nisba, blockers, forms, lil_forms, guarded_forms, guarded_lil = spelling
+            start, end = last - length + 1, last + 1
+            # Most hits stand alone between non-letters: no affix to read or check.
+            if (start and text[start - 1].isalpha()) or (end < size and text[end].isalpha()):
+                affixes = _attachments(text, start, end, ascii_start, nisba, language)
+                if affixes is None:
+                    continue
+            else:
+                affixes = _BARE
+            if forms and not (blockers and _blocked(text, start, blockers.get(language))):
                 _add_candidate(candidates, normalized, start, end, affixes, forms, lil_forms, script)
             if guarded_forms:
                 _add_candidate(guarded, normalized, start, end, affixes, guarded_forms, guarded_lil, script)
         return _hits(normalized, candidates), _hits(normalized, guarded)
 
-    def _blocked(self, text: str, start: int, form_text: str, language: str) -> bool:
-        """True when the word before the hit says the form is not a name here ("در آستانه")."""
-        blockers = self._not_after.get((language, form_text))
-        if not blockers:
-            return False
-        before = text[max(0, start - 40) : start].split()
-        return bool(before) and before[-1] in blockers
+
+def _blocked(text: str, start: int, blockers: frozenset[str] | None) -> bool:
+    """True when the word before the hit says the form is not a name here ("در آستانه")."""
+    if not blockers:
+        return False
+    before = text[max(0, start - 40) : start].split()
+    return bool(before) and before[-1] in blockers
 
 
 # Languages whose documents use only their own forms of the shared script (see ``_usable_in``).
@@ -99,8 +118,12 @@ SCRIPT_LANGUAGES = ("ar", "fa")
 _UsableForms = dict[str | None, tuple[tuple[Form, ...], bool]]
 
 
-# A candidate hit: word start and end (affixes included), usable forms, prefix, suffix.
-_Candidate = tuple[int, int, tuple[Form, ...], str, str]
+# A candidate hit: its sort key (minus its length with affixes, suffix and prefix length), then word
+# start, name start, name end, word end (the affixes around the name) and the usable forms.
+_Candidate = tuple[int, int, int, int, int, int, int, tuple[Form, ...]]
+_WORD_START = operator.itemgetter(3)
+# The affixes of a hit that stands alone.
+_BARE = ("", "")
 # No forms of a spelling on one side (the dictionary or the guarded forms): neither set nor "لل" set.
 _NO_FORMS: tuple[None, None] = (None, None)
 
@@ -134,13 +157,17 @@ def _add_candidate(
     script: str | None,
 ) -> None:
     """Append the hit at ``start``-``end`` when some of its forms are usable in the document."""
-    if affixes[0] in LIL_PREFIXES and lil_forms:
+    prefix, suffix = affixes
+    if prefix in LIL_PREFIXES and lil_forms:
         forms = lil_forms
     usable, acronyms = forms[script]
     if acronyms:
         usable = tuple(f for f in usable if f.case_sensitive is None or _exact(normalized, start, end, f))
     if usable:
-        candidates.append((start - len(affixes[0]), end + len(affixes[1]), usable, *affixes))
+        word_start, word_end = start - len(prefix), end + len(suffix)
+        candidates.append(
+            (word_start - word_end, len(suffix), len(prefix), word_start, start, end, word_end, usable)
+        )
 
 
 def _hits(normalized: NormalizedText, candidates: list[_Candidate]) -> list[Hit]:
@@ -152,27 +179,24 @@ def _hits(normalized: NormalizedText, candidates: list[_Candidate]) -> list[Hit]
     taken_ends: list[int] = []
     # Longest first; on a tie the shorter suffix, then prefix: "ترکیه" over "ترکی" + "ه", and
     # "ال" + "صيني" + "ه" (the adjective) over "الصين" + "يه".
-    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], len(c[4]), len(c[3]), c[0])):
-        start, end = candidate[0], candidate[1]
+    # The key leads each candidate and ties never reach its forms: two candidates with the same
+    # offsets are the same spelling at the same place, which the automaton reports once.
+    candidates.sort()
+    for candidate in candidates:
+        start, end = candidate[3], candidate[6]
         before_end = bisect.bisect_left(taken_starts, end)
         if before_end and taken_ends[before_end - 1] > start:
             continue
         chosen.append(candidate)
         taken_starts.insert(before_end, start)
         taken_ends.insert(before_end, end)
-    chosen.sort(key=lambda c: c[0])
+    chosen.sort(key=_WORD_START)
     # Each hit's four offsets in text order (word start, name start, name end, word end), mapped
-    # to the original in one walk.
-    heads_and_tails = normalized.spans_to_original(
-        span
-        for start, end, _, prefix, suffix in chosen
-        for span in ((start, start + len(prefix)), (end - len(suffix), end))
-    )
+    # to the original in one pass.
+    offsets = normalized.offsets_to_original([offset for candidate in chosen for offset in candidate[3:7]])
     return [
-        Hit(head[1], tail[0], head[0], tail[1], forms)
-        for (_, _, forms, _, _), head, tail in zip(
-            chosen, heads_and_tails[::2], heads_and_tails[1::2], strict=True
-        )
+        Hit(offsets[i + 1], offsets[i + 2], offsets[i], offsets[i + 3], candidate[7])
+        for i, candidate in zip(range(0, len(offsets), 4), chosen, strict=True)
     ]
 
 
@@ -199,21 +223,25 @@ def _exact(normalized: NormalizedText, start: int, end: int, form: Form) -> bool
     return normalized.original[original_start:original_end] == form.case_sensitive
 
 
-def _attachments(text: str, start: int, end: int, form_text: str, language: str) -> tuple[str, str] | None:
+def _attachments(
+    text: str, start: int, end: int, ascii_start: bool, nisba: bool, language: str
+) -> tuple[str, str] | None:
     """(prefix, suffix) glued to the hit, or None when the hit is inside another word. The letters
-    around the hit are read only as far as the longest affix: more of them make another word."""
+    around the hit are read only as far as the longest affix: more of them make another word.
+    ``ascii_start``: the spelling starts with an ASCII character; ``nisba``: it ends with "ي"."""
+    # One letter more than the longest affix on either side: inside a longer word.
+    if start > _LONGEST_PREFIX and text[start - _LONGEST_PREFIX - 1 : start].isalpha():
+        return None
+    if end + _LONGEST_SUFFIX < len(text) and text[end : end + _LONGEST_SUFFIX + 1].isalpha():
+        return None
     word_start = start
     while word_start > 0 and text[word_start - 1].isalpha():
-        if start - word_start == _LONGEST_PREFIX:
-            return None
         word_start -= 1
     word_end = end
     while word_end < len(text) and text[word_end].isalpha():
-        if word_end - end == _LONGEST_SUFFIX:
-            return None
         word_end += 1
     prefix, suffix = text[word_start:start], text[end:word_end]
-    if text[start].isascii():
+    if ascii_start:
         ok = not prefix and (not suffix or suffix in ENGLISH_SUFFIXES)
     elif language == "fa":
         ok = (not prefix or prefix in _PERSIAN_OR_ARABIC_PREFIXES) and (
@@ -223,7 +251,7 @@ def _attachments(text: str, start: int, end: int, form_text: str, language: str)
         ok = (not prefix or prefix in ARABIC_PREFIXES) and (not suffix or suffix in ARABIC_SUFFIXES)
         # A lone "ه" is the feminine of a nisba ("كازاخستاني" + "ة"), not a teh marbuta glued to any
         # name: "القمة" is no "قم" (Qom).
-        ok = ok and (suffix != "ه" or form_text.endswith("ي"))
+        ok = ok and (suffix != "ه" or nisba)
     return (prefix, suffix) if ok else None
 
 

@@ -117,14 +117,17 @@ def find_boilerplate(text: str, normalized: NormalizedText | None = None) -> lis
             normalized.text[to_normalized(start) : to_normalized(start + len(line))] for start, line in lines
         ]
     longer = _LongerLines(keys)
+    compared = len(keys) <= MAX_LINES_COMPARED
+    earlier: set[str] = set()  # the keys of the lines before the current one
     spans: list[BoilerplateSpan] = []
-    for index, ((start, line), key) in enumerate(zip(lines, keys, strict=True)):
+    for (start, line), key in zip(lines, keys, strict=True):
         match = matcher.match(key)
         kind = kinds[int(match.lastgroup[1:])] if match and match.lastgroup else None
-        if kind is None and _is_pull_quote(index, keys, longer):
+        if kind is None and compared and _is_pull_quote(key, earlier, longer):
             kind = "repeated"
         if kind is not None:
             spans.append(BoilerplateSpan(start, start + len(line), kind))
+        earlier.add(key)
     return spans
 
 
@@ -156,12 +159,11 @@ class _LongerLines:
         return bool(longer) and self._joined.find(words, 0, self._ends[longer - 1] - 1) != -1
 
 
-def _is_pull_quote(index: int, keys: list[str], longer: _LongerLines) -> bool:
+def _is_pull_quote(key: str, earlier: set[str], longer: _LongerLines) -> bool:
     """A line said again: identical to an earlier line, or a short line found inside a paragraph."""
-    key = keys[index]
-    if len(key) < 20 or len(keys) > MAX_LINES_COMPARED:
+    if len(key) < 20:
         return False
-    if key in keys[:index]:
+    if key in earlier:
         return True
     # "Name: quoted words" pull quotes repeat only the words after the colon.
     quote = key.split(":", 1)[1] if ":" in key[:80] else key

@@ -66,15 +66,20 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_TERMINATOR = re.compile(r"(?P<stop>[.!?؟…]+)[\"'»”’)\]]*")
+# "[...][...]*", not "[...]+": starting with a character class lets the regex engine skip ahead to
+# the next stop instead of trying a match at every position of the line.
+_TERMINATOR = re.compile(r"(?P<stop>[.!?؟…][.!?؟…]*)[\"'»”’)\]]*")
 _LETTER = re.compile(r"\w", re.UNICODE)
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# The word before a stop, read backwards: matching the reversed text from its start finds the same
+# run of word characters and dots that ``[\w.]+$`` finds, without trying every start position.
+_WORD_REVERSED = re.compile(r"[\w.]+")
 MAX_WORD_CHARS = 40
 
 
 def _is_boundary(line: str, match: re.Match[str]) -> bool:
-    stop = match.group("stop")
-    after = line[match.end() : match.end() + 1]
+    stop = match.group(1)
+    end = match.end()
+    after = line[end : end + 1]
     if stop == "..":
         return False
     if stop == ".":
@@ -82,9 +87,9 @@ def _is_boundary(line: str, match: re.Match[str]) -> bool:
         before = line[max(0, match.start() - MAX_WORD_CHARS) : match.start()]
         if before[-1:].isdigit() and after.isdigit():
             return False
-        word = _WORD_BEFORE.search(before)
+        word = _WORD_REVERSED.match(before[::-1])
         if word:
-            token = word.group(1)
+            token = word.group()[::-1]
             if token.lower().rstrip(".") in ABBREVIATIONS:
                 return False
             if len(token) == 1 and token.isupper() and token.isascii():
@@ -117,9 +122,8 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(sentences: list[Sentence], line: str, line_start: int, start: int, end: int) -> None:
-    piece = line[start:end]
-    stripped = piece.strip()
-    if not stripped:
+    piece = line[start:end].lstrip()
+    if not piece:
         return
-    lead = len(piece) - len(piece.lstrip())
-    sentences.append(Sentence(line_start + start + lead, line_start + start + lead + len(stripped)))
+    first = line_start + end - len(piece)
+    sentences.append(Sentence(first, first + len(piece.rstrip())))
