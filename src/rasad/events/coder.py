@@ -3206,7 +3206,9 @@ def _audit_roles(
     context: CodingContext, words: list[Word], candidates: list[Unit], match: WordMatch,
     trigger_start: int, trigger_end: int, roles: tuple[Unit, Unit | None, str, str],
 ) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
-    """The roles after two checks of the phrase right after the trigger; None drops the event."""
+    """The roles after the audit's checks of the phrases around the trigger (its own sides after
+    "between", a co-subject joined by "and", a topic phrase, an author marked after the act); None
+    drops the event."""
     actor, recipient, actor_rule, recipient_rule = roles
     if _audit_between_others(words, match, trigger_start, trigger_end, actor, recipient):
         return None
