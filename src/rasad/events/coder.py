@@ -565,6 +565,10 @@ def _code_one(
     if other is None:
         return []
     actor, recipient, actor_rule, recipient_rule = other
+    audited = _audit_roles(context, words, candidates, match, trigger_start, trigger_end, other)
+    if audited is None:
+        return []
+    actor, recipient, actor_rule, recipient_rule = audited
     if recipient is None and trigger.event == "REJECT":
         recipient, recipient_rule = _speech_proposer(context, words, actors, sentence, trigger_start, actor)
     if recipient is None and not _may_lack_recipient(trigger, cues):
@@ -656,6 +660,8 @@ def _code_one(
             actor, actor_rule = author, "agent of the attack that did it, named after the victims"
             if author is recipient:
                 recipient, recipient_rule = None, "not named: the victims are counted, not coded"
+    if _audit_condemned_attack(context.language, words, trigger, trigger_start, actor):
+        return []
     if trigger.event == "ASSAULT":
         actor = _armed_forces(actor)
     if recipient is not None and _solidarity(context.language, trigger, words, match, recipient_rule):
@@ -1207,6 +1213,8 @@ def _marked_as_place(context: CodingContext, words: list[Word], unit: Unit) -> b
     stays."""
     if unit.kind != "state":
         return False
+    if _audit_place_adjective(context.language, words, unit):
+        return True
     if (
         context.language == "ar"
         and unit.form_role == "capital"
@@ -3174,3 +3182,177 @@ def _speech_impersonal(language: str, words: list[Word], trigger_end: int) -> bo
         return False
     after = [w for w in words if w.start >= trigger_end][:SPEECH_MODAL_VERB_WORDS]
     return any(w.text in SPEECH_SHORT_INFINITIVES for w in after)
+
+
+# --- audit: general fixes from a precision audit on random unseen articles ---------------------------
+# A sample of SaudiNewsNet and IR-News articles outside every eval set was coded and each interstate
+# event judged by eval/dev/README.md. The rules below fix error classes that recurred there; each is a
+# construction of news Arabic or Persian, not a named entity.
+
+# «المحادثات بين X وY», «توافق صلح میان X و Y»: the words that open a phrase naming the two sides.
+AUDIT_BETWEEN = frozenset(normalize_string(w) for w in ("بين", "وبين", "ما بين", "میان", "بین"))
+AUDIT_AGENT_WORDS = 4  # words from an act's noun to the marker of its author («تحریم دارو از سوی X»)
+# Verbs and nouns of condemnation: what they take as object is the act condemned, not the speaker's act.
+AUDIT_CONDEMN = frozenset(
+    normalize_string(w)
+    for w in (
+        "أدان أدانت يدين تدين ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت يشجب تشجب"
+        " إدانة تنديد استنكار محکوم تقبیح"
+    ).split()
+)
+
+
+def _audit_roles(
+    context: CodingContext, words: list[Word], candidates: list[Unit], match: WordMatch,
+    trigger_start: int, trigger_end: int, roles: tuple[Unit, Unit | None, str, str],
+) -> tuple[Unit, Unit | None, str, str] | None:  # fmt: skip
+    """The roles after the audit's checks of the phrases around the trigger (its own sides after
+    "between", a co-subject joined by "and", a topic phrase, an author marked after the act); None
+    drops the event."""
+    actor, recipient, actor_rule, recipient_rule = roles
+    if _audit_between_others(words, match, trigger_start, trigger_end, actor, recipient):
+        return None
+    if _audit_co_subject(context, words, match, actor, recipient, recipient_rule) or _audit_topic(
+        context, words, match, trigger_start, recipient
+    ):
+        return actor, None, actor_rule, ""
+    agent = _audit_marked_agent(context, words, candidates, trigger_end, actor)
+    if agent is None:
+        return roles
+    if agent is recipient:
+        return agent, actor, "author marked after the act («از سوی», «من قبل»)", actor_rule
+    return agent, recipient, "author marked after the act («از سوی», «من قبل»)", recipient_rule
+
+
+def _audit_between_others(
+    words: list[Word], match: WordMatch, trigger_start: int, trigger_end: int,
+    actor: Unit, recipient: Unit | None,
+) -> bool:  # fmt: skip
+    """True when a symmetric noun names its own sides right after it («المحادثات بين حكومة جنوب
+    السودان والمعارضة», «توافق صلح میان طالبان و آمریکا») but a party was taken from before it: that
+    party is the place, host or speaker of the talks, not a side (the audit's "talks in the Ethiopian
+    capital" and "the Afghan official says the deal between the Taliban and the US is final")."""
+    if match.item.event not in SYMMETRIC:
+        return False
+    first = bisect.bisect_left(words, trigger_end, key=_word_start)
+    after = [w.text for w in words[first : first + 2]]
+    if not after or not (after[0] in AUDIT_BETWEEN or " ".join(after) in AUDIT_BETWEEN):
+        return False
+    return actor.start < trigger_start or (recipient is not None and recipient.start < trigger_start)
+
+
+def _audit_marked_agent(
+    context: CodingContext, words: list[Word], candidates: list[Unit], trigger_end: int, actor: Unit
+) -> Unit | None:
+    """The party an agent marker names right after the act's noun («ترور وی از سوی آمریکایی‌ها»,
+    «تحریم دارو از سوی آمریکا علیه مردم ایران», «اعتقال ... من قبل السلطات»), when it is not the actor
+    already: the act is that party's, whoever heads the clause (the audit found the clause's subject
+    or the state the act targets coded as its author)."""
+    markers = AGENT_MARKERS.get(context.language, frozenset())
+    for unit in candidates:
+        if unit.start < trigger_end or not unit.key() or unit.key() == actor.key():
+            continue
+        before = [w.text for w in words if trigger_end <= w.start and w.end <= unit.start]
+        marked = bool(before) and (before[-1] in markers or " ".join(before[-2:]) in markers)
+        if (
+            marked
+            and len(before) <= AUDIT_AGENT_WORDS + 2
+            and not _clause_break(context.text, trigger_end, unit.start)
+        ):
+            return unit
+    return None
+
+
+def _audit_condemned_attack(
+    language: str, words: list[Word], trigger: Trigger, trigger_start: int, actor: Unit
+) -> bool:
+    """True for an attack the sentence condemns whose "author" is named before the attack noun: that is
+    the condemning party («أدانت منظمة التعاون الإسلامي والولايات المتحدة الهجوم», «ایران حمله ... را
+    محکوم کرد»); the author of a condemned attack follows its noun («الهجوم الذي شنه X») or is not
+    named. Arabic puts the condemnation before its object, Persian (SOV) after it."""
+    if trigger.event != "ASSAULT" or not actor.key() or actor.end > trigger_start:
+        return False
+    if language == "ar":
+        side = [w.text for w in words if w.end <= trigger_start]
+    elif language == "fa":
+        side = [w.text for w in words if w.start > trigger_start]
+    else:
+        return False
+    return any(w in AUDIT_CONDEMN or (w[:1] in ("و", "ف") and w[1:] in AUDIT_CONDEMN) for w in side)
+
+
+# Arabic place nouns a nationality adjective can qualify: «العاصمة الإثيوبية», «السجون اللبنانية».
+AUDIT_PLACE_NOUNS = frozenset(
+    normalize_string(w)
+    for w in (
+        "العاصمة عاصمة مدينة المدينة بلدة البلدة قرية القرية مخيم المخيم سجون السجون سجن السجن"
+        " مطار المطار ميناء الميناء الموانئ"
+    ).split()
+)
+AUDIT_PLACE_NAME_WORDS = 2  # words of a place's own name between its noun and the adjective
+
+
+def _audit_place_adjective(language: str, words: list[Word], unit: Unit) -> bool:
+    """True for an Arabic nationality adjective that qualifies a place noun, maybe with the place's
+    name between («العاصمة الإثيوبية», «مدينة لوزان السويسرية», «مخيم اليرموك الفلسطيني», «السجون
+    اللبنانية»): it says where something is, not who acts; the audit found such places coded as the
+    parties of talks, hosting and visits."""
+    if language != "ar" or unit.form_role != "adjective":
+        return False
+    before = [w.text for w in words if w.end <= unit.start][-(AUDIT_PLACE_NAME_WORDS + 1) :]
+    return any(w in AUDIT_PLACE_NOUNS for w in before)
+
+
+# "and" joining two coordinated subjects: «منظمة التعاون الإسلامي والولايات المتحدة», «آمریکا و ناتو»;
+# a comma alone may end a phrase («تحریم‌های آمریکا، مقامات ونزوئلا»).
+AUDIT_COORDINATION = re.compile(r"[\s,،]*(?:و|and)\s*")
+AUDIT_OBJECT_RULES = frozenset({"object after the source", "object between subject and verb (SOV)"})
+
+
+def _audit_co_subject(
+    context: CodingContext, words: list[Word], match: WordMatch, actor: Unit, recipient: Unit | None,
+    recipient_rule: str,
+) -> bool:  # fmt: skip
+    """True when the "recipient" of a one-sided act is only joined to its actor by "and"
+    («أدانت منظمة التعاون الإسلامي والولايات المتحدة الهجوم»): it is a second subject of the same
+    act, not its target (the audit found the co-condemner coded as the one condemned). Symmetric acts
+    keep the pair: two states that meet are each other's counterpart; so does a pair after "between"
+    («مذاکرات میان ترکیه و یونان را رد می‌کنیم»): it names the sides of another act."""
+    if match.item.event in SYMMETRIC or recipient is None or recipient_rule not in AUDIT_OBJECT_RULES:
+        return False
+    if recipient.start < actor.end:
+        return False
+    before = [w.text for w in words if w.end <= actor.start][-2:]
+    if before and (before[-1] in AUDIT_BETWEEN or " ".join(before) in AUDIT_BETWEEN):
+        return False
+    return AUDIT_COORDINATION.fullmatch(context.text[actor.end : recipient.start]) is not None
+
+
+# Words that open the topic of talks or a statement («لمناقشة الاتفاق النووي مع إيران», «درباره
+# برنامه هسته‌ای ایران»): a state named in that phrase is what is discussed, not a party.
+AUDIT_TOPIC_MARKERS = {
+    "ar": frozenset(normalize_string(w) for w in "لمناقشة لبحث بشأن حول حيال بخصوص".split()),
+    "fa": frozenset(normalize_string(w) for w in ("درباره", "در مورد", "در خصوص", "پیرامون", "در باره")),
+}
+AUDIT_TOPIC_WORDS = 4  # words from the topic marker to the state it names
+
+
+def _audit_topic(
+    context: CodingContext, words: list[Word], match: WordMatch, trigger_start: int, recipient: Unit | None
+) -> bool:
+    """True when the recipient sits in a topic phrase that does not hold the trigger: a marker a few
+    words before it («اجتماع مع نظرائه ... لمناقشة الاتفاق النووي مع إيران») with no clause break
+    between; the audit found the state discussed coded as the one met or supplied. Acts of speech keep
+    it: what a statement is about is its target («در اظهار نظر درباره حمله آمریکا»: backing the US)."""
+    markers = AUDIT_TOPIC_MARKERS.get(context.language)
+    if recipient is None or not markers or match.item.event in CONTENT_TAKING:
+        return False
+    before = [w for w in words if w.end <= recipient.start][-(AUDIT_TOPIC_WORDS + 1) :]
+    for i, word in enumerate(before):
+        pair = " ".join(w.text for w in before[i : i + 2])
+        if word.text not in markers and pair not in markers:
+            continue
+        holds_trigger = word.start <= trigger_start < recipient.start
+        if not holds_trigger and not _clause_break(context.text, word.end, recipient.start):
+            return True
+    return False
