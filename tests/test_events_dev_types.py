@@ -227,3 +227,16 @@ def test_two_presidents_who_spoke_are_the_parties_of_talks() -> None:
 def test_a_speech_is_no_talks() -> None:
     found = _tuples("تحدث وزير الخارجية الفرنسي للصحفيين أمس عن الأزمة في لبنان.")
     assert not {t for t in found if t[2] == "CONSULT"}
+
+
+def test_a_generic_target_far_from_a_state_of_emergency_stays() -> None:
+    """Only a state far from a seizure or a sentence is where or why; protesters are whom."""
+    record = code_document(
+        RawDocument(
+            "وأعلن الرئيس الكازاخستاني قاسم توكاييف حالة الطوارئ في جميع أنحاء البلاد حتى نهاية الشهر "
+            "الجاري بعد أن اقتحم متظاهرون مباني حكومية.",
+            published="2022-01-10",
+        )
+    )
+    coerced = [e for e in record["events"] if e["event"] == "COERCE"]
+    assert [(e["actor"]["code"], e["recipient"]["sector"]) for e in coerced] == [("KAZ", "CVL")]

@@ -1891,8 +1891,11 @@ def _other_far(
 ) -> bool:
     """A seizure, a sentence or a release hits one named close to its verb («صادرت ناقلة إيرانية»); a
     state named far from it («... كانت معدة للاستخدام في البحرين والسعودية», «بناء على طلب من مصر») is
-    where or why, not whom; nor is the sentence's other actor."""
+    where or why, not whom; nor is the sentence's other actor. A generic target (the protesters a state
+    of emergency is declared on) is not a state and stays."""
     if trigger.event not in OTHER_NEAR_TYPES or (trigger.event == "CONCEDE" and trigger.mode != "release"):
+        return False
+    if recipient.code is None and recipient.org is None:
         return False
     if rule == OTHER_ACTOR:
         return True
