@@ -128,7 +128,7 @@ stems = lru_cache(maxsize=MAX_CACHED_WORDS)(all_stems)
 
 class LexiconWords:
     """The words of every pattern of one language's indexes, and which of them each text word
-    carries (with the prefixes glued before it).
+    carries (with the prefix glued before it).
 
     Shared by the language's indexes (triggers, modality, context...), so that a word new to the
     run is analysed once rather than once per index; and small, as most words of the news carry
