@@ -199,25 +199,37 @@ class LexiconWords:
     def _may_carry(self, word: str) -> bool:
         """False when no stem ``all_stems`` gives is a lexicon word (most words), told by a few set
         look-ups: the word, or what follows one of its prefixes, is a lexicon word of at least
-        ``MIN_STEM`` letters with one of the suffixes or none (``_suffixed_forms``)."""
+        ``MIN_STEM`` letters with a short suffix or none (``_suffixed_forms``), or with one of the
+        longer suffixes the word ends with cut off."""
         if word in self.words:
             return True
         if self.language == "en":  # -ing, -ed... may also drop a final e or y: the word is cut
             return self._may_carry_cut(word)
         forms = self._forms if self._forms is not None else self._suffixed_forms()
-        if word in forms:
-            return True
+        long_tails = [
+            length
+            for length in range(FORM_SUFFIX_LETTERS + 1, min(self._longest_suffix, len(word)) + 1)
+            if word[-length:] in self._suffixes
+        ]
         prefixes = self._prefixes
-        for length in range(1, min(self._longest_prefix, len(word)) + 1):
-            if word[:length] in prefixes and word[length:] in forms:
+        for cut in range(min(self._longest_prefix, len(word)) + 1):
+            if cut and word[:cut] not in prefixes:
+                continue
+            rest = word[cut:]
+            if rest in forms:
                 return True
+            for length in long_tails:
+                if len(rest) - length >= MIN_STEM and rest[:-length] in self.words:
+                    return True
         return False
 
     def _suffixed_forms(self) -> frozenset[str]:
-        """Every lexicon word of at least ``MIN_STEM`` letters, bare and with each suffix: the
-        words (after a prefix) whose stems ``all_stems`` cuts include a lexicon word."""
+        """Every lexicon word of at least ``MIN_STEM`` letters, bare and with each suffix of at most
+        ``FORM_SUFFIX_LETTERS`` letters (all of them would take tens of MB for Arabic's endings with
+        pronouns): the words whose stems ``all_stems`` cuts include one of them."""
         stems = [stem for stem in self.words if len(stem) >= MIN_STEM]
-        self._forms = frozenset(stem + suffix for suffix in ("", *self._suffixes) for stem in stems)
+        short = [suffix for suffix in self._suffixes if len(suffix) <= FORM_SUFFIX_LETTERS]
+        self._forms = frozenset(stem + suffix for suffix in ("", *short) for stem in stems)
         return self._forms
 
     def _may_carry_cut(self, word: str) -> bool:
@@ -242,6 +254,7 @@ class LexiconWords:
 
 _CARRIES_NOTHING: dict[str, str] = {}
 MAX_RECENT_SENTENCES = 1024
+FORM_SUFFIX_LETTERS = 2  # see ``LexiconWords._suffixed_forms``
 
 
 @dataclass(slots=True)
