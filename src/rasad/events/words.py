@@ -253,7 +253,7 @@ class LexiconWords:
 
 
 _CARRIES_NOTHING: dict[str, str] = {}
-MAX_RECENT_SENTENCES = 1024
+MAX_RECENT_SENTENCES = 128  # a long article's sentences; more would only keep more objects alive
 FORM_SUFFIX_LETTERS = 2  # see ``LexiconWords._suffixed_forms``
 
 
