@@ -139,9 +139,17 @@ class LexiconWords:
         self.language = language
         self.words: set[str] = set()
         self.carried_by: dict[str, dict[str, str]] = {}
-        # The last sentence looked at and what is known of it: the coder asks several indexes about
-        # the same word list in a row. One tuple, replaced whole, so that threads never mix two.
-        self._last: tuple[Sequence[str] | None, _Sentence] = (None, _Sentence([]))
+        # The sentences looked at lately and what is known of them, by the identity of their word
+        # list: the coder asks several indexes about each sentence, and goes over all of a
+        # document's sentences again for its context. Each entry keeps its list alive, so an id
+        # cannot be reused while it is in the table; a new table is put in place whole.
+        self._recent: dict[int, tuple[Sequence[str], _Sentence]] = {}
+        prefixes, suffixes = AFFIXES.get(language, ((), ()))
+        self._prefixes = frozenset(prefixes)
+        self._suffixes = frozenset(suffixes)
+        self._longest_prefix = max(map(len, prefixes), default=0)
+        self._longest_suffix = max(map(len, suffixes), default=0)
+        self._forms: frozenset[str] | None = None  # see ``_suffixed_forms``
 
     def add(self, words: Iterable[str]) -> None:
         """Words of a new index; what was learnt about text words no longer holds."""
@@ -149,38 +157,113 @@ class LexiconWords:
         if new:
             self.words |= new
             self.carried_by.clear()
-            self._last = (None, _Sentence([]))
+            self._recent = {}
+            self._forms = None
 
     def sentence(self, words: Sequence[str]) -> _Sentence:
         """What each word of ``words`` carries, shared by the indexes asked about the same list."""
-        last_words, known = self._last
-        if last_words is not words:
-            known = _Sentence(list(map(self.carried_by.get, words, repeat(_UNSEEN))))
-            self._last = (words, known)
+        recent = self._recent
+        entry = recent.get(id(words))
+        if entry is not None and entry[0] is words:
+            return entry[1]
+        # Most words carry no lexicon word and were seen before, so their entry is empty (false):
+        # look them all up in C, then analyse the new ones among the rest.
+        carried = list(map(self.carried_by.get, words, repeat(_UNSEEN)))
+        hits = []
+        for index in compress(range(len(words)), carried):
+            if carried[index] is _UNSEEN:
+                carried[index] = self.carried(words[index])
+                if not carried[index]:
+                    continue
+            hits.append(index)
+        known = _Sentence(carried, hits)
+        if len(recent) >= MAX_RECENT_SENTENCES:
+            recent = self._recent = {}
+        recent[id(words)] = (words, known)
         return known
 
     def carried(self, word: str) -> dict[str, str]:
         """The lexicon words among the stems ``word`` may carry, in the order of ``all_stems``."""
         found = self.carried_by.get(word)
         if found is None:
-            stems_of_word = all_stems(word, self.language)
-            found = {stem: prefix for stem, prefix in stems_of_word.items() if stem in self.words}
-            found = found or _CARRIES_NOTHING
+            found = _CARRIES_NOTHING
+            if self._may_carry(word):
+                stems_of_word = all_stems(word, self.language)
+                found = {stem: prefix for stem, prefix in stems_of_word.items() if stem in self.words}
+                found = found or _CARRIES_NOTHING
             if len(self.carried_by) > MAX_CACHED_WORDS:
                 self.carried_by.clear()
             self.carried_by[word] = found
         return found
 
+    def _may_carry(self, word: str) -> bool:
+        """False when no stem ``all_stems`` gives is a lexicon word (most words), told by a few set
+        look-ups: the word, or what follows one of its prefixes, is a lexicon word of at least
+        ``MIN_STEM`` letters with a short suffix or none (``_suffixed_forms``), or with one of the
+        longer suffixes the word ends with cut off."""
+        if word in self.words:
+            return True
+        if self.language == "en":  # -ing, -ed... may also drop a final e or y: the word is cut
+            return self._may_carry_cut(word)
+        forms = self._forms if self._forms is not None else self._suffixed_forms()
+        long_tails = [
+            length
+            for length in range(FORM_SUFFIX_LETTERS + 1, min(self._longest_suffix, len(word)) + 1)
+            if word[-length:] in self._suffixes
+        ]
+        prefixes = self._prefixes
+        for cut in range(min(self._longest_prefix, len(word)) + 1):
+            if cut and word[:cut] not in prefixes:
+                continue
+            rest = word[cut:]
+            if rest in forms:
+                return True
+            for length in long_tails:
+                if len(rest) - length >= MIN_STEM and rest[:-length] in self.words:
+                    return True
+        return False
+
+    def _suffixed_forms(self) -> frozenset[str]:
+        """Every lexicon word of at least ``MIN_STEM`` letters, bare and with each suffix of at most
+        ``FORM_SUFFIX_LETTERS`` letters (all of them would take tens of MB for Arabic's endings with
+        pronouns): the words whose stems ``all_stems`` cuts include one of them."""
+        stems = [stem for stem in self.words if len(stem) >= MIN_STEM]
+        short = [suffix for suffix in self._suffixes if len(suffix) <= FORM_SUFFIX_LETTERS]
+        self._forms = frozenset(stem + suffix for suffix in ("", *short) for stem in stems)
+        return self._forms
+
+    def _may_carry_cut(self, word: str) -> bool:
+        """``_may_carry`` for English, which has no prefixes: the stems cut as ``all_stems`` does,
+        looked up as they are cut."""
+        lexicon = self.words
+        for length in range(1, min(self._longest_suffix, len(word)) + 1):
+            suffix = word[-length:]
+            if suffix not in self._suffixes:
+                continue
+            stem = word[:-length]
+            if len(stem) < MIN_STEM:
+                break
+            if stem in lexicon:
+                return True
+            if suffix in ("ing", "ed", "es") and stem + "e" in lexicon:
+                return True
+            if suffix in ("ies", "ied") and stem + "y" in lexicon:
+                return True
+        return False
+
 
 _CARRIES_NOTHING: dict[str, str] = {}
+MAX_RECENT_SENTENCES = 128  # a long article's sentences; more would only keep more objects alive
+FORM_SUFFIX_LETTERS = 2  # see ``LexiconWords._suffixed_forms``
 
 
 @dataclass(slots=True)
 class _Sentence:
-    """A sentence's ``carried`` entries (``_UNSEEN`` until looked up) and, once a pattern of several
-    words needs it, the set of its words and the lexicon words they carry."""
+    """A sentence's ``carried`` entries, the indices of its words that carry some lexicon word and,
+    once a pattern of several words needs it, the set of its words and the lexicon words they carry."""
 
     carried: list[dict[str, str]]
+    hits: list[int]
     present: set[str] | None = None
 
 
@@ -191,6 +274,11 @@ _UNSEEN: dict[str, str] = {"": ""}
 
 # A pattern's words after the first: (word, exact, how many words ahead it may stand).
 _Rest = tuple[tuple[str, bool, int], ...]
+
+
+# A pattern as an index keeps it for a word that may begin it: (the prefix glued before the word,
+# the rest of the pattern, the words of that rest, item).
+_Entry = tuple[str, _Rest, frozenset[str], T]
 
 
 class WordIndex(Generic[T]):
@@ -212,15 +300,15 @@ class WordIndex(Generic[T]):
             needed = frozenset(pattern.words[1:])
             self._by_first.setdefault(pattern.words[0], []).append((exact_first, rest, needed, item))
         self._first_words = frozenset(self._by_first)
+        self._starts_cache: dict[str, tuple[_Entry[T], ...]] = {}
         self._lexicon = _LEXICON_WORDS.setdefault(language, LexiconWords(language))
         self._lexicon.add(
             word for first, patterns in self._by_first.items() for word in _pattern_words(first, patterns)
         )
-        self._starts_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
-    def _starts(self, word: str, carried: dict[str, str]) -> tuple[tuple[str, str], ...]:
-        """(stem, prefix) pairs of ``word`` that begin some pattern of this index; cached for the
-        words that carry some lexicon word (a small part of the vocabulary)."""
+    def starts(self, word: str, carried: dict[str, str]) -> tuple[_Entry[T], ...]:
+        """The patterns ``word`` may begin, given the lexicon words it carries; cached for the words
+        that carry some lexicon word (a small part of the vocabulary)."""
         found = self._starts_cache.get(word)
         if found is None:
             # Longest stem first (the most specific form), then alphabetical: the order must not
@@ -228,7 +316,12 @@ class WordIndex(Generic[T]):
             shared = [stem for stem in carried if stem in self._first_words]
             if len(shared) > 1:
                 shared.sort(key=lambda stem: (-len(stem), stem))
-            found = tuple((stem, carried[stem]) for stem in shared)
+            found = tuple(
+                (carried[stem], rest, needed, item)
+                for stem in shared
+                for exact_first, rest, needed, item in self._by_first[stem]
+                if exact_first is None or word == exact_first
+            )
             if len(self._starts_cache) > MAX_CACHED_WORDS:
                 self._starts_cache.clear()
             self._starts_cache[word] = found
@@ -237,64 +330,52 @@ class WordIndex(Generic[T]):
     def find(self, words: Sequence[str]) -> list[WordMatch[T]]:
         """Every match in a sentence's words, in order of first word."""
         matches: list[WordMatch[T]] = []
-        # The hot loop: most words carry no lexicon word and were seen before, so their entry is
-        # empty (false); look them all up and visit only the rest, both in C.
         sentence = self._lexicon.sentence(words)
         carried = sentence.carried
         cached_starts = self._starts_cache.get
-        for index in compress(range(len(words)), carried):
+        for index in sentence.hits:  # the words that carry some lexicon word
             word = words[index]
-            if carried[index] is _UNSEEN:
-                carried[index] = self._lexicon.carried(word)
-            starts = cached_starts(word)
-            if starts is None:
-                starts = self._starts(word, carried[index])
-            for stem, prefix in starts:
-                for exact_first, rest, needed, item in self._by_first[stem]:
-                    if exact_first is not None and word != exact_first:
-                        continue
-                    if rest:
-                        # A pattern whose further words the sentence lacks cannot match (Persian
-                        # compound verbs share their nouns: "حمله ... کرد", "حمله ... برد").
-                        if sentence.present is None:
-                            sentence.present = self._present(words, carried)
-                        if not needed <= sentence.present:
-                            continue
-                    last = self._rest(rest, words, carried, index) if rest else index
-                    if last is not None:
-                        matches.append(WordMatch(item, index, last, prefix))
+            entries = cached_starts(word)
+            if entries is None:
+                entries = self.starts(word, carried[index])
+            for prefix, rest, needed, item in entries:
+                if not rest:
+                    matches.append(WordMatch(item, index, index, prefix))
+                    continue
+                # A pattern whose further words the sentence lacks cannot match (Persian compound
+                # verbs share their nouns: "حمله ... کرد", "حمله ... برد").
+                if sentence.present is None:
+                    sentence.present = _present(words, carried)
+                if not needed <= sentence.present:
+                    continue
+                last = _rest(rest, words, carried, index)
+                if last is not None:
+                    matches.append(WordMatch(item, index, last, prefix))
         return matches
 
-    def _present(self, words: Sequence[str], carried: list[dict[str, str]]) -> set[str]:
-        """The sentence's words and the lexicon words they carry."""
-        if _UNSEEN in carried:
-            for index, entry in enumerate(carried):
-                if entry is _UNSEEN:
-                    carried[index] = self._lexicon.carried(words[index])
-        present = set(words)
-        present.update(*carried)
-        return present
 
-    def _rest(
-        self, rest: _Rest, words: Sequence[str], carried: list[dict[str, str]], index: int
-    ) -> int | None:
-        """Index of the last word when the ``rest`` of a pattern follows word ``index``."""
-        position = index
-        for word, exact, reach in rest:
-            for candidate in range(position + 1, min(position + 1 + reach, len(words))):
-                if exact:
-                    if words[candidate] != word:
-                        continue
-                else:
-                    if carried[candidate] is _UNSEEN:
-                        carried[candidate] = self._lexicon.carried(words[candidate])
-                    if word not in carried[candidate]:
-                        continue
-                position = candidate
-                break
-            else:
-                return None
-        return position
+def _present(words: Sequence[str], carried: list[dict[str, str]]) -> set[str]:
+    """The sentence's words and the lexicon words they carry."""
+    present = set(words)
+    present.update(*carried)
+    return present
+
+
+def _rest(rest: _Rest, words: Sequence[str], carried: list[dict[str, str]], index: int) -> int | None:
+    """Index of the last word when the ``rest`` of a pattern follows word ``index``."""
+    position = index
+    for word, exact, reach in rest:
+        for candidate in range(position + 1, min(position + 1 + reach, len(words))):
+            if exact:
+                if words[candidate] != word:
+                    continue
+            elif word not in carried[candidate]:
+                continue
+            position = candidate
+            break
+        else:
+            return None
+    return position
 
 
 def _pattern_words(first: str, patterns: list[tuple[str | None, _Rest, frozenset[str], T]]) -> Iterator[str]:

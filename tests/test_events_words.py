@@ -1,0 +1,55 @@
+"""The word index's shortcuts must find exactly what the plain stem analysis finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasad.events.coder import _indexes
+from rasad.events.words import _LEXICON_WORDS, AFFIXES, LexiconWords, all_stems
+
+
+def _expected(lexicon: LexiconWords, word: str) -> dict[str, str]:
+    """What a word carries by the plain analysis: every stem, then only the lexicon's."""
+    return {
+        stem: prefix for stem, prefix in all_stems(word, lexicon.language).items() if stem in lexicon.words
+    }
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "en"])
+def test_carried_agrees_with_all_stems_on_affixed_lexicon_words(language: str) -> None:
+    _indexes(language)
+    lexicon = _LEXICON_WORDS[language]
+    prefixes, suffixes = AFFIXES[language]
+    stems = sorted(lexicon.words)[::7]
+    words = {
+        prefix + stem + suffix
+        for stem in stems
+        for prefix in ("", *prefixes[::3])
+        for suffix in ("", *suffixes[::5])
+    }
+    # Cut ones too: a stem's last letters, a lone prefix, an ending alone.
+    words |= {stem[:-1] for stem in stems} | set(prefixes) | set(suffixes) | {"e" + s for s in suffixes}
+    carrying = 0
+    for word in sorted(words):
+        expected = _expected(lexicon, word)
+        assert lexicon.carried(word) == expected, word
+        assert list(lexicon.carried(word)) == list(expected), word  # the same order
+        carrying += bool(expected)
+    assert carrying  # the sample does exercise words that carry something
+
+
+def test_english_forms_that_drop_a_final_e_or_y_are_carried() -> None:
+    lexicon = LexiconWords("en")
+    lexicon.add(["accuse", "deny"])
+    assert lexicon.carried("accusing") == {"accuse": ""}
+    assert lexicon.carried("denied") == {"deny": ""}
+    assert lexicon.carried("accord") == {}
+
+
+def test_a_sentence_asked_again_is_not_analysed_again_but_a_new_list_is() -> None:
+    _indexes("ar")
+    lexicon = _LEXICON_WORDS["ar"]
+    words = ["وقعت", "مصر", "اتفاقية"]
+    first = lexicon.sentence(words)
+    assert lexicon.sentence(words) is first
+    assert lexicon.sentence(list(words)) is not first
