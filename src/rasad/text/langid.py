@@ -87,13 +87,22 @@ _DECISIVE_COUNT = 5
 _DECISIVE_RATIO = 6
 
 
+def _function_word_counts(pattern: re.Pattern[str], sample: str) -> tuple[int, int]:
+    """How many words of the pattern's first group and of its second the sample has."""
+    found = pattern.findall(sample)
+    second = sum(1 for _, second_word in found if second_word)
+    return len(found) - second, second
+
+
+def _decisive(count: int, against: int, at_least: int) -> bool:
+    return count >= at_least and count >= _DECISIVE_RATIO * against
+
+
 def _arabic_or_persian_by_function_words(sample: str) -> str | None:
-    found = _FUNCTION_WORDS.findall(sample)
-    persian = sum(1 for _, persian_word in found if persian_word)
-    arabic = len(found) - persian
-    if arabic >= _DECISIVE_COUNT and arabic >= _DECISIVE_RATIO * persian:
+    arabic, persian = _function_word_counts(_FUNCTION_WORDS, sample)
+    if _decisive(arabic, persian, _DECISIVE_COUNT):
         return "ar"
-    if persian >= _DECISIVE_COUNT and persian >= _DECISIVE_RATIO * arabic:
+    if _decisive(persian, arabic, _DECISIVE_COUNT):
         return "fa"
     return None
 
@@ -119,12 +128,8 @@ _ENGLISH_DECISIVE_COUNT = 8
 
 
 def _english_by_function_words(sample: str) -> str | None:
-    found = _LATIN_FUNCTION_WORDS.findall(sample)
-    other = sum(1 for _, other_word in found if other_word)
-    english = len(found) - other
-    if english >= _ENGLISH_DECISIVE_COUNT and english >= _DECISIVE_RATIO * other:
-        return "en"
-    return None
+    english, other = _function_word_counts(_LATIN_FUNCTION_WORDS, sample)
+    return "en" if _decisive(english, other, _ENGLISH_DECISIVE_COUNT) else None
 
 
 # The short-cut of each script that has one: a language, or None for lingua to decide.
