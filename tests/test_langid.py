@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rasad.text import langid
-from rasad.text.langid import identify_language, load_model_for
+from rasad.text.langid import identify_language, load_model_for, script_needing_model
 
 # Written for these tests: clear French and Turkish news, with a few English-looking words.
 FRENCH = (
@@ -60,3 +60,15 @@ def test_load_model_for_loads_no_model_where_a_short_cut_decides(corpora_root: P
     assert identify_language(english) == "en"
     load_model_for(FRENCH)
     assert langid._detector.cache_info().currsize == 1
+
+
+def test_a_script_needs_its_model_only_where_no_short_cut_decides() -> None:
+    """The pool loads a whole model before forking only for texts that need one."""
+    article = (
+        "قال وزير الخارجية إن المملكة ستوقع اتفاقا مع إيران في الشهر المقبل، وإن الوفد الذي زار "
+        "طهران بحث مع المسؤولين هناك التعاون في مجال الطاقة، وقد أكد أن هذه الخطوة كانت متوقعة."
+    )
+    assert script_needing_model(article) is None
+    assert script_needing_model("وزير الخارجية") == "arabic"
+    assert script_needing_model("Array") == "latin"
+    assert script_needing_model("12345") is None

@@ -174,6 +174,23 @@ def load_model_for(text: str | None = None) -> None:
     identify_language(text)  # lingua loads what this very text needs
 
 
+def load_whole_model(script: str) -> None:
+    """Every n-gram length of one script's model, for a pool about to fork when many of its texts
+    need that model: its workers then share one copy instead of each loading, later and at its own
+    cost, the lengths a short text needs (two workers spent 15-25% more CPU than one process on
+    4,000 SaudiNewsNet articles before)."""
+    _detector(script).detect_language_of(_WARM_UP[script])
+
+
+def script_needing_model(text: str) -> str | None:
+    """The script whose statistical model ``identify_language(text)`` asks, or None."""
+    sample = unicodedata.normalize("NFKC", text[:SAMPLE_CHARS])
+    script = dominant_script(sample[:SCRIPT_SAMPLE_CHARS])
+    if script not in _CANDIDATES or _decided_by_short_cut(sample, script):
+        return None
+    return script
+
+
 def _decided_by_short_cut(sample: str, script: str) -> str | None:
     """The language function words settle without lingua, or None."""
     short_cut = _SHORT_CUTS.get(script)
