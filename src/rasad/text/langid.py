@@ -158,9 +158,10 @@ def _detector(script: str) -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*_CANDIDATES[script]).build()
 
 
-# The last text asked about and its language: ``load_model_for`` and then ``identify_language`` ask
-# about the same text. One tuple, replaced whole, so threads never mix two.
-_last: tuple[str | None, str] = (None, UNDETERMINED)
+# The last text asked about, its language and the script whose model told it: ``load_model_for``,
+# ``script_needing_model`` and ``identify_language`` ask about the same text. One tuple, replaced
+# whole, so threads never mix two.
+_last: tuple[str | None, str, str | None] = (None, UNDETERMINED, None)
 
 
 def load_model_for(text: str | None = None) -> None:
@@ -183,12 +184,9 @@ def load_whole_model(script: str) -> None:
 
 
 def script_needing_model(text: str) -> str | None:
-    """The script whose statistical model ``identify_language(text)`` asks, or None."""
-    sample = unicodedata.normalize("NFKC", text[:SAMPLE_CHARS])
-    script = dominant_script(sample[:SCRIPT_SAMPLE_CHARS])
-    if script not in _CANDIDATES or _decided_by_short_cut(sample, script):
-        return None
-    return script
+    """The script whose statistical model ``identify_language(text)`` asks (None where a short-cut or
+    the script alone decides); identifying the text, so the same text costs nothing more after it."""
+    return _identified(text)[1]
 
 
 def _decided_by_short_cut(sample: str, script: str) -> str | None:
@@ -219,24 +217,27 @@ def dominant_script(text: str) -> str | None:
 
 def identify_language(text: str) -> str:
     """ISO 639-1 code of the text's language, or ``und`` when it cannot be told."""
+    return _identified(text)[0]
+
+
+def _identified(text: str) -> tuple[str, str | None]:
     global _last
-    last_text, language = _last
-    if last_text is not text:
-        language = _identify(text)
-        _last = (text, language)
-    return language
+    if _last[0] is not text:
+        _last = (text, *_identify(text))
+    return _last[1], _last[2]
 
 
-def _identify(text: str) -> str:
+def _identify(text: str) -> tuple[str, str | None]:
+    """The language, and the script whose model was asked (None when none was)."""
     sample = unicodedata.normalize("NFKC", text[:SAMPLE_CHARS])  # presentation-form glyphs to letters
     script = dominant_script(sample[:SCRIPT_SAMPLE_CHARS])
     if script is None:
-        return UNDETERMINED
+        return UNDETERMINED, None
     if script in _SINGLE_LANGUAGE_SCRIPTS:
-        return _SINGLE_LANGUAGE_SCRIPTS[script]
+        return _SINGLE_LANGUAGE_SCRIPTS[script], None
     if decided := _decided_by_short_cut(sample, script):
-        return decided
+        return decided, None
     language = _detector(script).detect_language_of(sample)
     if language is None:
-        return UNDETERMINED
-    return language.iso_code_639_1.name.lower()
+        return UNDETERMINED, script
+    return language.iso_code_639_1.name.lower(), script
