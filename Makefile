@@ -8,7 +8,10 @@ CORPORA ?= ../shared/corpora
 
 .PHONY: install system demo test lint corpus bench bench-scale eval clean fuzz soak
 
-$(STAMP): pyproject.toml constraints.txt
+# The compiled modules (src/rasad/native_modules.txt) are built at install: editing one installs again.
+NATIVE_SOURCES := $(addprefix src/rasad/,$(shell grep -v '^\#' src/rasad/native_modules.txt))
+
+$(STAMP): pyproject.toml constraints.txt setup.py src/rasad/native.py src/rasad/native_modules.txt $(NATIVE_SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
@@ -43,7 +46,7 @@ test: install system lint
 	$(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench setup.py
 
 ## corpus: every article of SaudiNewsNet and IR-News through the pipeline (language agreement, failures)
 corpus: install
@@ -72,7 +75,8 @@ bench-scale: install
 	$(BIN)/python bench/scale.py --root $(CORPORA)
 
 clean:
-	rm -rf $(VENV) out test-artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) out test-artifacts .pytest_cache .ruff_cache .mypy_cache build src/rasad/native_build.json
+	find src -name '*.so' -delete
 
 ## eval: actor recognition on the NER corpora and event coding on the gold sets
 eval: install

@@ -130,13 +130,33 @@ def test_a_tiny_budget_interrupts_coding_in_the_main_thread() -> None:
 
 def test_a_pathologically_long_document_is_stopped_by_the_timer() -> None:
     """20 000 sentences naming states: every stage takes longer than the budget, so coding stops in
-    the first stages — inside one, by the timer, or at the latest when one of them returns (on a busy
-    machine the timer's signal can arrive just as a stage ends) — never after the whole pipeline."""
+    the first stages — inside one (by the timer, or by the checks in the loops over hits and
+    sentences), or at the latest when one of them returns (on a busy machine the timer's signal can
+    arrive just as a stage ends) — never after the whole pipeline."""
     text = " ".join(f"{ARABIC} {PERSIAN}" for _ in range(10_000))
     with pytest.raises(
         TimeBudgetExceeded, match=r"interrupted|after (normalise_text|detect_language|segment_sentences)"
     ):
         code_document(RawDocument(text), time_budget=0.2)
+
+
+def test_outside_the_main_thread_a_long_stage_is_stopped_inside() -> None:
+    """No timer signal reaches another thread (the API server's): the loops over hits and sentences
+    check the budget, so a stage that runs long is stopped in the middle, not at its end."""
+    text = " ".join(f"{ARABIC} {PERSIAN}" for _ in range(10_000))
+    raised: list[BaseException] = []
+
+    def code() -> None:
+        try:
+            code_document(RawDocument(text), time_budget=0.5)
+        except TimeBudgetExceeded as error:
+            raised.append(error)
+
+    thread = threading.Thread(target=code)
+    thread.start()
+    thread.join()
+    [error] = raised
+    assert "(interrupted)" in str(error)
 
 
 def test_outside_the_main_thread_the_budget_is_checked_between_stages() -> None:

@@ -110,12 +110,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate the data files an analyst edits (month names, boilerplate lines, dictionaries)."""
     from rasad.actors.dictionary import validate_dictionaries
     from rasad.data_check import check_all
+    from rasad.native import running_build
 
     problems = validate_dictionaries(Path(args.folder)) if getattr(args, "folder", None) else check_all()
     for problem in problems:
         print(f"rasad: {problem}", file=sys.stderr)
     if not problems:
         print("rasad: all data files are valid")
+    print(f"rasad: running the {running_build()} build")
     return EXIT_SOME_FAILED if problems else EXIT_OK
 
 

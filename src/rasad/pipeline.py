@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from rasad.actors.entities import entities_from_mentions
 from rasad.actors.resolve import ActorMention, find_actor_mentions
 from rasad.dates import FoundDate, latest_date, publication_date
+from rasad.deadline import TimeBudgetExceeded, budget
 from rasad.document import RawDocument
 from rasad.events.coder import CodingContext, code_events
 from rasad.text.boilerplate import BoilerplateSpan, find_boilerplate
@@ -158,13 +159,6 @@ DESCRIBE_STAGES = STAGES[: STAGES.index(resolve_actors)]
 DEFAULT_TIME_BUDGET_S = 10.0
 
 
-class TimeBudgetExceeded(Exception):
-    """Coding one document took longer than its time budget; the message is the one-line report."""
-
-    def __init__(self, budget: float, where: str) -> None:
-        super().__init__(f"coding took longer than the time budget of {budget:g} s ({where}), skipped")
-
-
 def analyse(
     doc: RawDocument,
     stages: tuple[Stage, ...] = STAGES,
@@ -236,9 +230,10 @@ def code_document(
     id and its duplicate check), so the text is normalised once.
 
     With ``time_budget`` (seconds) a document that takes longer raises ``TimeBudgetExceeded``:
-    in the main thread a timer interrupts even a stage that runs away; elsewhere the budget is
-    checked between stages. The lazily loaded models and dictionaries are loaded first, outside
-    the budget, so the first document of a process is not charged for them.
+    in the main thread a timer interrupts even a stage that runs away; in any thread the loops over
+    sentences and actor hits check the budget (``rasad.deadline``), and so does the end of every
+    stage. The lazily loaded models and dictionaries are loaded first, outside the budget, so the
+    first document of a process is not charged for them.
     """
     stages = DESCRIBE_STAGES if duplicate_of is not None else STAGES
     if time_budget is None:
@@ -246,8 +241,8 @@ def code_document(
     else:
         load_resources()
         load_model_for(doc.text)
-        with _interrupt_after(time_budget):
-            analysis = analyse(doc, stages, (time.monotonic() + time_budget, time_budget), normalized)
+        with _interrupt_after(time_budget), budget(time_budget) as end:
+            analysis = analyse(doc, stages, (end, time_budget), normalized)
     if duplicate_of is not None:
         analysis.warnings.append(f"duplicate of document {duplicate_of}: not coded again")
     return to_record(analysis)

@@ -9,7 +9,6 @@ combinations) glued before it and a known suffix (the nisba ي/ية/يون/يي�
 
 from __future__ import annotations
 
-import bisect
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from functools import cache
 
 import ahocorasick
 
+from rasad import deadline
 from rasad.actors.dictionary import ActorDictionary, Form, packaged_dictionary
 from rasad.text.normalize import NormalizedText
 
@@ -97,6 +97,7 @@ class ActorMatcher:
             else:
                 affixes = _BARE
             if forms and not (blockers and _blocked(text, start, blockers.get(language))):
+                deadline.check()
                 _add_candidate(candidates, normalized, start, end, affixes, forms, lil_forms, script)
             if guarded_forms:
                 _add_candidate(guarded, normalized, start, end, affixes, guarded_forms, guarded_lil, script)
@@ -140,7 +141,7 @@ def _spellings(forms: Iterable[Form]) -> dict[str, tuple[_UsableForms | None, _U
     return {
         text: (
             _by_document_language(grouped.get(text, [])),
-            (lil := after_lil.get(text)) and _by_document_language(lil),
+            _by_document_language(after_lil[text]) if text in after_lil else None,
         )
         for text in grouped.keys() | after_lil.keys()
     }
@@ -173,10 +174,10 @@ def _add_candidate(
 def _hits(normalized: NormalizedText, candidates: list[_Candidate]) -> list[Hit]:
     """Non-overlapping candidates, longest first, in text order, in original offsets."""
     chosen: list[_Candidate] = []
-    # Spans taken so far, disjoint and sorted: a candidate overlaps one of them only if it
-    # overlaps the last one starting before its end.
-    taken_starts: list[int] = []
-    taken_ends: list[int] = []
+    # The characters taken so far, one byte each: a candidate overlaps a chosen one when a byte of
+    # its span is set (a test in C, and linear in the text where sorted spans would be quadratic in
+    # a document with tens of thousands of hits).
+    taken = bytearray(len(normalized.text))
     # Longest first; on a tie the shorter suffix, then prefix: "ترکیه" over "ترکی" + "ه", and
     # "ال" + "صيني" + "ه" (the adjective) over "الصين" + "يه".
     # The key leads each candidate and ties never reach its forms: two candidates with the same
@@ -184,12 +185,10 @@ def _hits(normalized: NormalizedText, candidates: list[_Candidate]) -> list[Hit]
     candidates.sort()
     for candidate in candidates:
         start, end = candidate[3], candidate[6]
-        before_end = bisect.bisect_left(taken_starts, end)
-        if before_end and taken_ends[before_end - 1] > start:
+        if taken.find(1, start, end) >= 0:
             continue
         chosen.append(candidate)
-        taken_starts.insert(before_end, start)
-        taken_ends.insert(before_end, end)
+        taken[start:end] = b"\x01" * (end - start)
     chosen.sort(key=_WORD_START)
     # Each hit's four offsets in text order (word start, name start, name end, word end), mapped
     # to the original in one pass.

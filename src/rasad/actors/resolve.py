@@ -20,11 +20,13 @@ The rules, in the order they run (PETRARCH-style: each resolved mention says whi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from rasad import deadline
 from rasad.actors.dictionary import STATE_ORGANS, Concept, Form, packaged_dictionary
 from rasad.actors.matcher import Hit, packaged_matcher
 from rasad.text.normalize import NormalizedText, normalize_string
@@ -134,7 +136,9 @@ def find_actor_mentions(
     concepts = [_choose(hit.forms, language) for hit in hits]
     text = normalized.original
     mentions: list[ActorMention] = []
+    taken: _HitSpans | None = None  # built when an office phrase first needs it
     for index, (hit, concept) in enumerate(zip(hits, concepts, strict=True)):
+        deadline.check()
         if concept.role == "epithet" and _qualified_by_other_state(text, hits, concepts, index):
             continue
         if concept.kind != "sector":
@@ -165,8 +169,9 @@ def find_actor_mentions(
             )
         )
         if concept.role == "role" and country:
+            taken = taken or _HitSpans(hits)
             mentions += _person_for_role(
-                text, hits, concepts, index, start, end, concept, country, language, published
+                text, hits, taken, concepts, index, start, end, concept, country, language, published
             )
     mentions += _coreferences(normalized, language, mentions, skipped)
     mentions += _surname_mentions(text, surname_hits, published, mentions, skipped)
@@ -314,6 +319,7 @@ def _in_state_of(word: Concept, state: Concept) -> bool:
 def _person_for_role(
     text: str,
     hits: list[Hit],
+    taken: _HitSpans,
     concepts: list[Concept],
     index: int,
     start: int,
@@ -326,12 +332,13 @@ def _person_for_role(
     """The person an office phrase describes: a known one next to it, a new name, or the holder."""
     for other in (index - 1, index + 1, index + 2):
         if 0 <= other < len(hits) and concepts[other].kind == "person":
-            gap = (
+            gap_start, gap_end = (
                 (hits[other].word_end, start) if hits[other].start < start else (end, hits[other].word_start)
             )
-            if _gap_tokens(text.replace("«", " ").replace("»", " "), *gap) == []:
+            gap = text[gap_start:gap_end].replace("«", " ").replace("»", " ")
+            if _gap_tokens(gap, 0, len(gap)) == []:
                 return []  # the dictionary already resolves that person
-    name = _adjacent_name(text, start, end, language, hits)
+    name = _adjacent_name(text, start, end, language, taken)
     if name is not None:
         name_start, name_end = name
         written = text[name_start:name_end]
@@ -370,15 +377,34 @@ def _person_for_role(
     return []
 
 
-def _adjacent_name(text: str, start: int, end: int, language: str, hits: list[Hit]) -> tuple[int, int] | None:
+class _HitSpans:
+    """The hits' word spans, asked whether a span overlaps one of them: by bisection, as a long
+    document has thousands of hits and an office phrase in every sentence."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        spans = sorted((hit.word_start, hit.word_end) for hit in hits)
+        self._starts = [start for start, _ in spans]
+        self._ends = [end for _, end in spans]
+        self._longest = max((end - start for start, end in spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a hit shares a character with ``[start, end)``: it starts before ``end`` and,
+        being at most ``_longest`` long, after ``start - _longest``."""
+        first = bisect.bisect_right(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        return any(start < hit_end for hit_end in self._ends[first:last])
+
+
+def _adjacent_name(
+    text: str, start: int, end: int, language: str, taken: _HitSpans
+) -> tuple[int, int] | None:
     """A name of one to three words standing right before (fa, en) or after (ar, en) an office phrase."""
-    taken = [(h.word_start, h.word_end) for h in hits]
 
     def plausible(tokens: list[re.Match[str]]) -> bool:
         return (
             len(tokens) >= 2
             and not any(normalize_string(t.group()) in _NAME_STOPWORDS for t in tokens)
-            and not any(s < tokens[-1].end() and tokens[0].start() < e for s, e in taken)
+            and not taken.overlaps(tokens[0].start(), tokens[-1].end())
             and not any(normalize_string(t.group()).startswith("ال") for t in tokens)
         )
 
@@ -426,12 +452,14 @@ def _office_holder(role: Concept, country: str, published: str | None) -> Concep
 def _antecedents(states: list[ActorMention], start: int, count: int) -> list[str]:
     """The country the phrase at ``start`` refers to (the last named), or the pair it refers to."""
     if count == 1:
-        return [states[-1].country] if states else []
+        last = states[-1].country if states else None
+        return [last] if last else []
     recent = [s for s in states if s.start >= start - _PAIR_WINDOW_CHARS] or states
     score: dict[str, tuple[int, int]] = {}
     for state in recent:
-        mentions, _ = score.get(state.country, (0, 0))
-        score[state.country] = (mentions + 1, state.start)
+        if state.country:
+            mentions, _ = score.get(state.country, (0, 0))
+            score[state.country] = (mentions + 1, state.start)
     return sorted(score, key=lambda country: score[country], reverse=True)[:count]
 
 
@@ -529,7 +557,9 @@ def _after_title(text: str, hit: Hit, mentions: list[ActorMention]) -> bool:
         for m in mentions
     )  # fmt: skip
     following = _TOKEN.search(text, hit.word_end)
-    name_ends = following is None or bool(text[hit.word_end : following.start()].strip())
+    if following is None:
+        return titled
+    name_ends = bool(text[hit.word_end : following.start()].strip())
     return titled and (name_ends or normalize_string(following.group()) in _NAME_STOPWORDS)
 
 

@@ -27,6 +27,7 @@ from functools import cache
 from itertools import pairwise
 from operator import attrgetter
 
+from rasad import deadline
 from rasad.actors.dictionary import STATE_ORGANS, Concept, packaged_dictionary
 from rasad.actors.resolve import COUNT_WORDS, ActorMention, counted
 from rasad.dates import resolve_event_date
@@ -235,13 +236,14 @@ def code_events(
     events: list[dict] = []
     previous: list[dict] = []
     for (sequence, sentence), words in zip(sentences, sentence_words, strict=True):
+        deadline.check()
         if previous:
             denies_previous = _cues(indexes["modality"], words, scope="previous")
             for event in previous if denies_previous else ():
                 if event["modality"] == "asserted":  # a denied hypothesis stays a hypothesis
                     _deny(event, denies_previous[0])
         triggers = _triggers(indexes["triggers"], words)
-        current = []
+        current: list[dict] = []
         units = (
             _units(
                 actors, sentence, _asides(context.text, sentence), _discourse_country(named, actors, sentence)
@@ -720,9 +722,9 @@ def _code_one(
     if recipient is None or _among_listed(context.text, trigger, actor, recipient):
         return [event]
     copies = [event]
-    for other in _coordinated_with(context.text, units, recipient, actor):
-        copy = {**event, "recipient": other.as_actor()}
-        copy["explanation"] = event["explanation"] + f"; recipient coordinated with '{recipient.text}'"
+    for coordinated in _coordinated_with(context.text, units, recipient, actor):
+        copy = {**event, "recipient": coordinated.as_actor()}
+        copy["explanation"] = f"{explanation}; recipient coordinated with '{recipient.text}'"
         copies.append(copy)
     return copies
 
@@ -1971,7 +1973,7 @@ def _other_subject_with_phrase(
         and not _marked_as_place(context, words, u) and not _marked_as_target(context, words, u)
     ]  # fmt: skip
     before = [u for u in others if u.end <= opener.start]
-    return (before or others or [False])[0]
+    return before[0] if before else others[0] if others else False
 
 
 def _other_talks_as_setting(language: str, words: list[Word], match: WordMatch) -> bool:
@@ -2456,7 +2458,8 @@ def _speech_modal_roles(
             return None
         # The quotation's speaker, named before it opened in an earlier sentence: the obligee is sought
         # from the start of this sentence.
-        speaker, verb_start, verb_end = quoted, words[0].start, words[0].start
+        speaker: Unit | None = quoted
+        verb_start = verb_end = words[0].start
     else:
         verb = spoken[-1]
         verb_start, verb_end = words[verb.first].start, words[verb.last].end

@@ -55,9 +55,9 @@ class Word(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class WordMatch(Generic[T]):
-    """A form found in a run of words: ``first``..``last`` are word indices."""
+class WordMatch(NamedTuple, Generic[T]):
+    """A form found in a run of words: ``first``..``last`` are word indices (a tuple: the compiled
+    build carries a generic tuple, not a generic dataclass)."""
 
     item: T
     first: int
