@@ -9,7 +9,9 @@ organisation, and different). It prints each article's id and those events with 
 the terminal only: no corpus text is written anywhere. ``--prefix`` prints instead every id the draw
 examined (hits and misses), to exclude that whole stretch from a later draw whatever code runs it.
 ``--ids`` codes the given article ids (``corpus<TAB>ref`` lines, e.g. a sample drawn before) instead
-of drawing, so two versions of the coder can be judged on the same articles.
+of drawing, so two versions of the coder can be judged on the same articles; with ``--judged`` (the
+judgements, ``eval/audit/audit2.tsv``) it marks each event right, wrong or new (not judged: read it)
+and counts the judged events the coder no longer produces.
 
     .venv/bin/python eval/audit/sample.py --seed 20261124 --exclude eval/audit/excluded.tsv
 """
@@ -82,17 +84,40 @@ def articles(root: Path, corpus: str, seeds: list[str]) -> Iterator[tuple[str, C
         yield article_ref(corpus, item), item
 
 
-def show(corpus: str, ref: str, record: dict) -> None:
+Key = tuple[str, str, str, str, str, str]  # corpus, ref, event, actor, recipient, trigger start
+
+
+def event_key(corpus: str, ref: str, event: dict) -> Key:
+    """What identifies an event across versions of the coder (its index in the record may change)."""
+    return (
+        corpus, ref, event["event"], str(party_key(event["actor"])), str(party_key(event["recipient"])),
+        str(event["trigger"]["start"]),
+    )  # fmt: skip
+
+
+def read_judged(path: Path) -> dict[Key, str]:
+    """Verdicts by event key from the judgements file (its header names the columns)."""
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    header = rows[0]
+    column = {name: header.index(name) for name in header}
+    keys = ("corpus", "ref", "event", "actor", "recipient", "trigger_start")
+    return {tuple(row[column[name]] for name in keys): row[column["verdict"]] for row in rows[1:]}  # type: ignore[misc]
+
+
+def show(corpus: str, ref: str, record: dict, judged: dict[Key, str], seen: set[Key]) -> None:
     print(f"== {corpus}\t{ref}")
     for index, event in enumerate(record.get("events") or []):
         if not interstate(event):
             continue
         actor, recipient = event["actor"], event["recipient"]
+        key = event_key(corpus, ref, event)
+        seen.add(key)
+        verdict = judged.get(key, "NEW") if judged else ""
         print(
-            f"  [{index}] {event['event']} {event.get('modality')} "
+            f"  [{index}] {verdict} {event['event']} {event.get('modality')} "
             f"{party_key(actor)}({actor.get('entity_text')}) -> "
             f"{party_key(recipient)}({recipient.get('entity_text')}) "
-            f"| trigger {event['trigger']['text']}"
+            f"| trigger {event['trigger']['text']} @{event['trigger']['start']}"
         )
         print(f"      {event['event_text']}")
         print(f"      {event['explanation']}")
@@ -107,14 +132,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--exclude", type=Path, action="append", default=[])
     parser.add_argument("--prefix", action="store_true", help="print every id the draw examined")
     parser.add_argument("--ids", type=Path, help="code these articles instead of drawing")
+    parser.add_argument("--judged", type=Path, help="judgements to mark the events with (with --ids)")
     args = parser.parse_args(argv)
+    judged = read_judged(args.judged) if args.judged else {}
+    seen: set[Key] = set()
     seeds = [_squash(p.read_text(encoding="utf-8")) for p in sorted(args.seeds.glob("*.txt"))]
     if args.ids:
         wanted = read_exclusions([args.ids])
         for corpus in CORPORA:
             for ref, item in articles(args.root, corpus, seeds):
                 if (corpus, ref) in wanted:
-                    show(corpus, ref, code_document(item.document))
+                    show(corpus, ref, code_document(item.document), judged, seen)
+        if judged:
+            mine = {key: verdict for key, verdict in judged.items() if key[:2] in {(c, r) for c, r in wanted}}
+            kept = [mine[key] for key in mine if key in seen]
+            gone = [mine[key] for key in mine if key not in seen]
+            print(
+                f"judged {len(mine)}: kept {kept.count('right')} right, {kept.count('wrong')} wrong; "
+                f"removed {gone.count('right')} right, {gone.count('wrong')} wrong; "
+                f"new {len(seen - set(mine))}"
+            )
         return 0
     if args.seed is None:
         parser.error("--seed or --ids is needed")
@@ -132,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.prefix:
                 print(f"{corpus}\t{ref}\t{'hit' if hit else 'miss'}")
             elif hit:
-                show(corpus, ref, record)
+                show(corpus, ref, record, judged, seen)
             hits += hit
             if hits >= args.n:
                 break
