@@ -83,3 +83,16 @@ def test_ships_heading_for_a_states_coast_still_code_a_deployment() -> None:
     assert ("RUS", None, "MOBILIZE") in _tuples(
         "دو ناو موشک انداز روسی با عبور از تنگه بسفر عازم سواحل سوریه شدند."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        ("سه دیپلمات قطری اظهار کردند که عربستان از قطر خواسته است رفتار خود را تغییر دهد.", "QAT"),
+        ("وزیر خارجه قطر اظهار کرد که عربستان از ایران خواسته است روابط را کاهش دهد.", "QAT"),
+        ("به گفته رسانه‌های قطری عربستان از ایران خواسته است روابط را کاهش دهد.", "QAT"),
+    ],
+)
+def test_who_states_or_is_cited_is_not_the_one_who_requested(text, reporter) -> None:
+    found = {t for t in _tuples(text) if t[2] == "REQUEST"}
+    assert found and all(t[0] == "SAU" for t in found), found
