@@ -96,3 +96,20 @@ def test_ships_heading_for_a_states_coast_still_code_a_deployment() -> None:
 def test_who_states_or_is_cited_is_not_the_one_who_requested(text, reporter) -> None:
     found = {t for t in _tuples(text) if t[2] == "REQUEST"}
     assert found and all(t[0] == "SAU" for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("دولت ایران نباید برای رفع تحریم ها به آمریکا التماس کند.", "CONCEDE"),
+        ("ایران موضع خود در قبال مذاکره با آمریکا را اعلام کرد.", "CONSULT"),
+    ],
+)
+def test_an_act_named_as_an_aim_or_a_stances_topic_is_no_act(text, event) -> None:
+    assert not any(t[2] == event for t in _tuples(text))
+
+
+def test_a_visit_made_for_talks_still_codes() -> None:
+    assert ("IRN", "RUS", "CONSULT") in _tuples(
+        "وزیر خارجه ایران برای مذاکره با همتای روس خود به مسکو سفر کرد."
+    )

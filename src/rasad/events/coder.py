@@ -3377,7 +3377,16 @@ def _audit2_dropped(
 ) -> bool:
     """True when the audit's checks find the trigger is no interstate act: told in a sentence about
     sport, or a past act named in a time phrase whose parties were taken from the clause."""
-    return _audit2_sport(match, cues) or _audit2_time_phrase(context.language, words, match, actor_rule)
+    return (
+        _audit2_sport(match, cues)
+        or _audit2_time_phrase(context.language, words, match, actor_rule)
+        or _after_marker(AUDIT2_PURPOSE, context.language, words, match)
+    )
+
+
+# «برای رفع تحریم‌ها» (for the lifting of sanctions), «در قبال مذاکره» (toward, or in return for,
+# negotiating): an act named after them is an aim or a topic, not an act done (PURPOSE has the others).
+AUDIT2_PURPOSE = {"fa": tuple(tuple(normalize_string(w).split()) for w in ("برای", "در قبال"))}
 
 
 # Acts that are what they are in a sentence about sport: a protest at the Olympic torch, an attack
