@@ -113,3 +113,25 @@ def test_a_visit_made_for_talks_still_codes() -> None:
     assert ("IRN", "RUS", "CONSULT") in _tuples(
         "وزیر خارجه ایران برای مذاکره با همتای روس خود به مسکو سفر کرد."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الدكتور بدر السمحان إن السعودية قدمت الدعم للاجئين السوريين.",
+        "وقال الملك سلمان مخاطبا الرئيس المصري: اسمح لي أن أشكرك على هذه الزيارة.",
+    ],
+)
+def test_a_name_or_the_courtesy_allow_me_is_no_permission(text) -> None:
+    assert not any(t[2] == "CONCEDE" for t in _tuples(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("سمحت تركيا للطائرات الأمريكية باستخدام قاعدة إنجرليك.", ("TUR", "USA", "CONCEDE")),
+        ("وسمح الأردن للطائرات السعودية بعبور أجوائه.", ("JOR", "SAU", "CONCEDE")),
+    ],
+)
+def test_a_state_allowing_another_still_codes(text, kept) -> None:
+    assert kept in _tuples(text)
