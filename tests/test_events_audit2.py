@@ -135,3 +135,22 @@ def test_a_name_or_the_courtesy_allow_me_is_no_permission(text) -> None:
 )
 def test_a_state_allowing_another_still_codes(text, kept) -> None:
     assert kept in _tuples(text)
+
+
+def test_two_donors_in_two_clauses_do_not_aid_each_other() -> None:
+    found = _tuples(
+        "وصلت إلى مطار عدن الطائرة السعودية الثانية تحمل مواد غذائية، كما وصلت أول طائرة إماراتية تحمل"
+        " مساعدات طبية."
+    )
+    assert not {("SAU", "ARE", "AID"), ("ARE", "SAU", "AID")} & found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("أرسلت السعودية مساعدات طبية إلى اليمن.", ("SAU", "YEM", "AID")),
+        ("قدمت الإمارات مساعدات طبية للحكومة اليمنية.", ("ARE", "YEM", "AID")),
+    ],
+)
+def test_aid_to_a_state_named_in_its_clause_still_codes(text, kept) -> None:
+    assert kept in _tuples(text)

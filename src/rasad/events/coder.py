@@ -569,7 +569,7 @@ def _code_one(
     if audited is None:
         return []
     actor, recipient, actor_rule, recipient_rule = audited
-    if _audit2_dropped(context, words, match, cues, actor_rule):
+    if _audit2_dropped(context, words, match, cues, trigger_start, trigger_end, audited):
         return []
     if recipient is None and trigger.event == "REJECT":
         recipient, recipient_rule = _speech_proposer(context, words, actors, sentence, trigger_start, actor)
@@ -3373,14 +3373,18 @@ def _audit_topic(
 
 
 def _audit2_dropped(
-    context: CodingContext, words: list[Word], match: WordMatch, cues: _SentenceCues, actor_rule: str
-) -> bool:
+    context: CodingContext, words: list[Word], match: WordMatch, cues: _SentenceCues,
+    trigger_start: int, trigger_end: int, roles: tuple[Unit, Unit | None, str, str],
+) -> bool:  # fmt: skip
     """True when the audit's checks find the trigger is no interstate act: told in a sentence about
-    sport, or a past act named in a time phrase whose parties were taken from the clause."""
+    sport, a past act named in a time phrase whose parties were taken from the clause, an aim or a
+    stance's topic, or aid given to a party of another clause."""
+    _, recipient, actor_rule, recipient_rule = roles
     return (
         _audit2_sport(match, cues)
         or _audit2_time_phrase(context.language, words, match, actor_rule)
         or _after_marker(AUDIT2_PURPOSE, context.language, words, match)
+        or _audit2_aid_across(context.text, match, trigger_start, trigger_end, recipient, recipient_rule)
     )
 
 
@@ -3465,3 +3469,21 @@ def _audit2_feature_place(language: str, words: list[Word], unit: Unit) -> bool:
     سواحل سوریه» is the state the ships head for."""
     before = next((w for w in reversed(words) if w.end <= unit.start), None)
     return before is not None and before.text in AUDIT2_FEATURES.get(language, frozenset())
+
+
+AUDIT2_LOOSE_RECIPIENTS = frozenset({"object after the source", OTHER_ACTOR})
+
+
+def _audit2_aid_across(
+    text: str, match: WordMatch, trigger_start: int, trigger_end: int, recipient: Unit | None,
+    recipient_rule: str,
+) -> bool:  # fmt: skip
+    """True for aid whose recipient was taken as a loose object or as the sentence's other party
+    across punctuation («وصلت الطائرة السعودية تحمل مواد غذائية، كما وصلت طائرة إماراتية»): that
+    party is the subject of another clause, often a second donor; the one aided is named with a
+    preposition («إلى», «به») or not at all. The audit found two donors coded as aiding each other."""
+    if match.item.event != "AID" or recipient is None or recipient_rule not in AUDIT2_LOOSE_RECIPIENTS:
+        return False
+    if recipient.start >= trigger_end:
+        return _clause_break(text, trigger_end, recipient.start)
+    return _clause_break(text, recipient.end, trigger_start)
