@@ -154,3 +154,13 @@ def test_two_donors_in_two_clauses_do_not_aid_each_other() -> None:
 )
 def test_aid_to_a_state_named_in_its_clause_still_codes(text, kept) -> None:
     assert kept in _tuples(text)
+
+
+def test_a_tankers_voyage_is_no_visit_but_a_ministers_is() -> None:
+    assert not any(
+        t[2] == "CONSULT"
+        for t in _tuples("دومین نفتکش ایرانی پس از یک سفر طولانی از خلیج فارس به سواحل ونزوئلا رسید.")
+    )
+    assert ("IRN", "VEN", "CONSULT") in _tuples(
+        "وزیر خارجه ایران در سفری به ونزوئلا با رئیس جمهور این کشور دیدار کرد."
+    )

@@ -3378,10 +3378,11 @@ def _audit2_dropped(
 ) -> bool:  # fmt: skip
     """True when the audit's checks find the trigger is no interstate act: told in a sentence about
     sport, a past act named in a time phrase whose parties were taken from the clause, an aim or a
-    stance's topic, or aid given to a party of another clause."""
-    _, recipient, actor_rule, recipient_rule = roles
+    stance's topic, a tanker's voyage, or aid given to a party of another clause."""
+    actor, recipient, actor_rule, recipient_rule = roles
     return (
         _audit2_sport(match, cues)
+        or _audit2_tanker_voyage(context.language, words, match, actor)
         or _audit2_time_phrase(context.language, words, match, actor_rule)
         or _after_marker(AUDIT2_PURPOSE, context.language, words, match)
         or _audit2_aid_across(context.text, match, trigger_start, trigger_end, recipient, recipient_rule)
@@ -3487,3 +3488,20 @@ def _audit2_aid_across(
     if recipient.start >= trigger_end:
         return _clause_break(text, trigger_end, recipient.start)
     return _clause_break(text, recipient.end, trigger_start)
+
+
+# Merchant tankers («نفتکش», «ناقلة نفط»): their voyage carries cargo; warships are WARSHIPS.
+AUDIT2_TANKERS = {
+    "ar": frozenset(normalize_string(w) for w in "ناقلة ناقلات الناقلة الناقلات".split()),
+    "fa": frozenset(normalize_string(w) for w in "نفتکش نفتکشها نفتکشهای".split()),
+}
+
+
+def _audit2_tanker_voyage(language: str, words: list[Word], match: WordMatch, actor: Unit) -> bool:
+    """True for a journey or an arrival («سفر», «زيارة») whose subject is a tanker («دومین نفتکش ایرانی
+    ... به سواحل ونزوئلا رسید»): it is a shipment, trade between the states at most, not a visit by
+    the flag's state; the audit found a tanker's voyage coded as a consultation."""
+    if match.item.event != "CONSULT":
+        return False
+    before = [word.text for word in words if word.end <= actor.start][-WARSHIP_WORDS:]
+    return any(word in AUDIT2_TANKERS.get(language, frozenset()) for word in before)
