@@ -164,3 +164,9 @@ def test_a_tankers_voyage_is_no_visit_but_a_ministers_is() -> None:
     assert ("IRN", "VEN", "CONSULT") in _tuples(
         "وزیر خارجه ایران در سفری به ونزوئلا با رئیس جمهور این کشور دیدار کرد."
     )
+
+
+def test_a_persian_capitals_letters_inside_a_verb_are_no_party() -> None:
+    found = _tuples("هر لحظه که آمریکا اعلام کند به تعهدات خود برمی‌گردد، آن وقت ما آماده مذاکره هستیم.")
+    assert not any("ITA" in t[:2] for t in found), found
+    assert ("IRN", "ITA", "CONSULT") in _tuples("وزیر خارجه ایران در رم با همتای ایتالیایی خود مذاکره کرد.")

@@ -3382,6 +3382,7 @@ def _audit2_dropped(
     actor, recipient, actor_rule, recipient_rule = roles
     return (
         _audit2_sport(match, cues)
+        or any(_audit2_inside_word(context, unit) for unit in (actor, recipient))
         or _audit2_tanker_voyage(context.language, words, match, actor)
         or _audit2_time_phrase(context.language, words, match, actor_rule)
         or _after_marker(AUDIT2_PURPOSE, context.language, words, match)
@@ -3505,3 +3506,12 @@ def _audit2_tanker_voyage(language: str, words: list[Word], match: WordMatch, ac
         return False
     before = [word.text for word in words if word.end <= actor.start][-WARSHIP_WORDS:]
     return any(word in AUDIT2_TANKERS.get(language, frozenset()) for word in before)
+
+
+def _audit2_inside_word(context: CodingContext, unit: Unit | None) -> bool:
+    """True for a Persian party whose name begins inside a longer word («رم», Rome, in «برمی‌گردد»):
+    Persian glues no preposition or article to a name, so a name is a word of its own; the audit found
+    a verb's letters read as a capital. Arabic glues «و», «ب», «ل», «ال» and keeps its names."""
+    if context.language != "fa" or unit is None or not unit.key() or unit.start == 0:
+        return False
+    return context.text[unit.start - 1].isalpha()
