@@ -170,3 +170,11 @@ def test_a_persian_capitals_letters_inside_a_verb_are_no_party() -> None:
     found = _tuples("هر لحظه که آمریکا اعلام کند به تعهدات خود برمی‌گردد، آن وقت ما آماده مذاکره هستیم.")
     assert not any("ITA" in t[:2] for t in found), found
     assert ("IRN", "ITA", "CONSULT") in _tuples("وزیر خارجه ایران در رم با همتای ایتالیایی خود مذاکره کرد.")
+
+
+def test_the_nationality_of_the_reporting_paper_is_no_party() -> None:
+    found = _tuples(
+        "ذكرت صحيفة فرانكفورتر ألغماينه تسايتونغ الألمانية أن الحكومة اليونانية ستوافق على خطة الإصلاحات."
+    )
+    assert not any("DEU" in t[:2] for t in found), found
+    assert ("DEU", "GRC", "AGREE") in _tuples("وافقت الحكومة الألمانية على تقديم قرض لليونان.")

@@ -3378,11 +3378,13 @@ def _audit2_dropped(
 ) -> bool:  # fmt: skip
     """True when the audit's checks find the trigger is no interstate act: told in a sentence about
     sport, a past act named in a time phrase whose parties were taken from the clause, an aim or a
-    stance's topic, a tanker's voyage, or aid given to a party of another clause."""
+    stance's topic, a tanker's voyage, or aid given to a party of another clause; or a party that is
+    letters of another word or the nationality of a newspaper."""
     actor, recipient, actor_rule, recipient_rule = roles
     return (
         _audit2_sport(match, cues)
         or any(_audit2_inside_word(context, unit) for unit in (actor, recipient))
+        or any(_audit2_media_adjective(context.language, words, unit) for unit in (actor, recipient))
         or _audit2_tanker_voyage(context.language, words, match, actor)
         or _audit2_time_phrase(context.language, words, match, actor_rule)
         or _after_marker(AUDIT2_PURPOSE, context.language, words, match)
@@ -3515,3 +3517,22 @@ def _audit2_inside_word(context: CodingContext, unit: Unit | None) -> bool:
     if context.language != "fa" or unit is None or not unit.key() or unit.start == 0:
         return False
     return context.text[unit.start - 1].isalpha()
+
+
+# Arabic nouns of news outlets a nationality adjective can qualify: «صحيفة فرانكفورتر ... الألمانية»,
+# «وكالة الأنباء الفرنسية» (by «الأنباء»: a bare «وكالة» is also an intelligence or a space agency).
+AUDIT2_MEDIA_NOUNS = frozenset(
+    normalize_string(w)
+    for w in "صحيفة الصحيفة صحف الصحف جريدة الجريدة انباء الانباء قناة القناة مجلة المجلة".split()
+)
+AUDIT2_MEDIA_NAME_WORDS = 4  # words of an outlet's own name between its noun and the adjective
+
+
+def _audit2_media_adjective(language: str, words: list[Word], unit: Unit | None) -> bool:
+    """True for an Arabic nationality adjective that qualifies a news outlet, maybe with the outlet's
+    name between («ذكرت صحيفة فرانكفورتر ألغماينه تسايتونغ الألمانية أن ...»): it says whose paper
+    reports, not who acts; the audit found the paper's country coded as a party to what it reported."""
+    if language != "ar" or unit is None or unit.form_role != "adjective":
+        return False
+    before = [w.text for w in words if w.end <= unit.start][-(AUDIT2_MEDIA_NAME_WORDS + 1) :]
+    return any(w in AUDIT2_MEDIA_NOUNS for w in before)
