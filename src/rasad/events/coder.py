@@ -3394,7 +3394,9 @@ def _audit2_dropped(
 
 # «برای رفع تحریم‌ها» (for the lifting of sanctions), «در قبال مذاکره» (toward, or in return for,
 # negotiating): an act named after them is an aim or a topic, not an act done (PURPOSE has the others).
-AUDIT2_PURPOSE = {"fa": tuple(tuple(normalize_string(w).split()) for w in ("برای", "در قبال"))}
+AUDIT2_PURPOSE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "fa": tuple(tuple(normalize_string(w).split()) for w in ("برای", "در قبال"))
+}
 
 
 # Acts that are what they are in a sentence about sport: a protest at the Olympic torch, an attack
@@ -3421,8 +3423,8 @@ AUDIT2_TIME_WORDS = {
 AUDIT2_OWN_ROLES = ("genitive", "subject or genitive right after", "author marked")
 # A pronoun on the act's noun («بعد زيارته», «پس از دیدارش») or «خود» after it refers to the clause's
 # subject: that subject is then the act's own actor.
-AUDIT2_PRONOUNS = {"ar": ("ه", "ها", "هم", "هما"), "fa": ("ش", "شان")}
-ARABIC_GLUED_PREPOSITIONS = ("بال", "لل")  # «بعد لقائه بالرئيس», «بعد زيارة للقاهرة»
+AUDIT2_PRONOUNS: dict[str, tuple[str, ...]] = {"ar": ("ه", "ها", "هم", "هما"), "fa": ("ش", "شان")}
+AUDIT2_GLUED_PREPOSITIONS = ("بال", "لل")  # «بعد لقائه بالرئيس», «بعد زيارة للقاهرة»
 
 
 def _audit2_time_phrase(language: str, words: list[Word], match: WordMatch, actor_rule: str) -> bool:
@@ -3446,7 +3448,7 @@ def _audit2_time_phrase(language: str, words: list[Word], match: WordMatch, acto
         return False
     following = words[match.first + 1].text
     prepositions = TARGET_MARKERS[language] | PLACE_MARKERS[language]
-    glued = language == "ar" and following.startswith(ARABIC_GLUED_PREPOSITIONS)
+    glued = language == "ar" and following.startswith(AUDIT2_GLUED_PREPOSITIONS)
     return not (
         following in prepositions
         or glued
