@@ -571,6 +571,8 @@ def _code_one(
     if audited is None:
         return []
     actor, recipient, actor_rule, recipient_rule = audited
+    if _audit2_dropped(context, words, match, cues, trigger_start, trigger_end, audited):
+        return []
     if recipient is None and trigger.event == "REJECT":
         recipient, recipient_rule = _speech_proposer(context, words, actors, sentence, trigger_start, actor)
     if recipient is None and not _may_lack_recipient(trigger, cues):
@@ -1215,7 +1217,9 @@ def _marked_as_place(context: CodingContext, words: list[Word], unit: Unit) -> b
     stays."""
     if unit.kind != "state":
         return False
-    if _audit_place_adjective(context.language, words, unit):
+    if _audit_place_adjective(context.language, words, unit) or _audit2_feature_place(
+        context.language, words, unit
+    ):
         return True
     if (
         context.language == "ar"
@@ -3362,3 +3366,178 @@ def _audit_topic(
         if not holds_trigger and not _clause_break(context.text, word.end, recipient.start):
             return True
     return False
+
+
+# --- audit2: general fixes from a second precision audit on random unseen articles -------------------
+# A second sample of SaudiNewsNet and IR-News articles outside every eval set and the first audit's
+# (eval/audit/sample.py, judgements in eval/audit/audit2.tsv) was coded and each interstate event
+# judged. The rules below remove error classes that recurred there; each is a construction of news
+# Arabic or Persian, not a named entity or an article.
+
+
+def _audit2_dropped(
+    context: CodingContext, words: list[Word], match: WordMatch, cues: _SentenceCues,
+    trigger_start: int, trigger_end: int, roles: tuple[Unit, Unit | None, str, str],
+) -> bool:  # fmt: skip
+    """True when the audit's checks find the trigger is no interstate act: told in a sentence about
+    sport, a past act named in a time phrase whose parties were taken from the clause, an aim or a
+    stance's topic, a tanker's voyage, or aid given to a party of another clause; or a party that is
+    letters of another word or the nationality of a newspaper."""
+    actor, recipient, actor_rule, recipient_rule = roles
+    return (
+        _audit2_sport(match, cues)
+        or any(_audit2_inside_word(context, unit) for unit in (actor, recipient))
+        or any(_audit2_media_adjective(context.language, words, unit) for unit in (actor, recipient))
+        or _audit2_tanker_voyage(context.language, words, match, actor)
+        or _audit2_time_phrase(context.language, words, match, actor_rule)
+        or _after_marker(AUDIT2_PURPOSE, context.language, words, match)
+        or _audit2_aid_across(context.text, match, trigger_start, trigger_end, recipient, recipient_rule)
+    )
+
+
+# «برای رفع تحریم‌ها» (for the lifting of sanctions), «در قبال مذاکره» (toward, or in return for,
+# negotiating): an act named after them is an aim or a topic, not an act done (PURPOSE has the others).
+AUDIT2_PURPOSE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "fa": tuple(tuple(normalize_string(w).split()) for w in ("برای", "در قبال"))
+}
+
+
+# Acts that are what they are in a sentence about sport: a protest at the Olympic torch, an attack
+# or arrests at a stadium.
+AUDIT2_SPORT_KEPT = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+
+
+def _audit2_sport(match: WordMatch, cues: _SentenceCues) -> bool:
+    """True when the sentence speaks of sport (context.tsv's `sports` words: a match, a national team,
+    a player, a club's league): a «دیدار» or «مباراة» there is a game, a signing a player's transfer,
+    a club's request to its federation; the audit found matches coded as visits and transfers as
+    agreements between the players' states. Protests, attacks and arrests stay what they are."""
+    return match.item.event not in AUDIT2_SPORT_KEPT and any(
+        cue.item.label == "sports" for cue in cues.find("contexts")
+    )
+
+
+# Words that make a following act a point in time («بعد رفع العقوبات», «پس از ترور», «بعد از حمله»).
+AUDIT2_TIME_WORDS = {
+    "ar": frozenset(normalize_string(w) for w in "بعد قبل عقب اثر إثر منذ وبعد وقبل".split()),
+    "fa": frozenset(normalize_string(w) for w in ("بعد", "بعد از", "پس از", "قبل از", "پیش از")),
+}
+# Roles the act's own phrase gives: its genitive or its author marked after it; not the clause's.
+AUDIT2_OWN_ROLES = ("genitive", "subject or genitive right after", "author marked")
+# A pronoun on the act's noun («بعد زيارته», «پس از دیدارش») or «خود» after it refers to the clause's
+# subject: that subject is then the act's own actor.
+AUDIT2_PRONOUNS: dict[str, tuple[str, ...]] = {"ar": ("ه", "ها", "هم", "هما"), "fa": ("ش", "شان")}
+AUDIT2_GLUED_PREPOSITIONS = ("بال", "لل")  # «بعد لقائه بالرئيس», «بعد زيارة للقاهرة»
+
+
+def _audit2_time_phrase(language: str, words: list[Word], match: WordMatch, actor_rule: str) -> bool:
+    """True for an act's noun right after a time word that names the act's own argument right after
+    it («بعد رفع العقوبات», «بعد خروج آمریکا از برجام», «بعد از حمله شب گذشته به سفارت»): it dates the
+    clause by an earlier act, whose parties are not the clause's subject and object; the audit found
+    that subject or a state of the clause coded as its actor. Kept: the actor the act's own phrase
+    names (its genitive, an author marked after it); a pronoun on the noun or its argument that takes
+    up the clause's subject («بعد زيارته», «بعد از خروج کشورش»); a preposition right after the noun
+    («پس از دیدار با X»), where the clause's subject did the act itself."""
+    markers = AUDIT2_TIME_WORDS.get(language)
+    if not markers or match.first == 0 or actor_rule.startswith(AUDIT2_OWN_ROLES):
+        return False
+    before = [w.text for w in words[max(0, match.first - 2) : match.first]]
+    if before[-1] not in markers and " ".join(before) not in markers:
+        return False
+    if before[-1] == "قبل" and before[0] == "من":  # «من قبل»: "by", an agent marker, not "before"
+        return False
+    pronouns = AUDIT2_PRONOUNS.get(language, ())
+    if match.first + 1 >= len(words) or words[match.first].text.endswith(pronouns):
+        return False
+    following = words[match.first + 1].text
+    prepositions = TARGET_MARKERS[language] | PLACE_MARKERS[language]
+    glued = language == "ar" and following.startswith(AUDIT2_GLUED_PREPOSITIONS)
+    return not (
+        following in prepositions
+        or glued
+        or following.endswith(pronouns)
+        or following == normalize_string("خود")
+    )
+
+
+# Geographic features named after a state («بحيرة تشاد», «بحر الصين الجنوبي», «دریای عمان»): the
+# state's name there is part of a place name.
+AUDIT2_FEATURES = {
+    "ar": frozenset(
+        normalize_string(w)
+        for w in "بحيرة البحيرة بحر البحر خليج نهر النهر جبل جبال صحراء الصحراء مضيق".split()
+    ),
+    "fa": frozenset(normalize_string(w) for w in "دریاچه دریای خلیج رود رودخانه کوه کوههای تنگه".split()),
+}
+
+
+def _audit2_feature_place(language: str, words: list[Word], unit: Unit) -> bool:
+    """True for a state's name right after a geographic feature's noun («بحيرة تشاد», «خليج عمان»,
+    «دریای عمان», «بحر الصين الجنوبي»): the phrase names a lake, a sea or a strait, not a party; the
+    audit found the lake's state coded as the one attacked on its shore. A coast is left out: «عازم
+    سواحل سوریه» is the state the ships head for."""
+    before = next((w for w in reversed(words) if w.end <= unit.start), None)
+    return before is not None and before.text in AUDIT2_FEATURES.get(language, frozenset())
+
+
+AUDIT2_LOOSE_RECIPIENTS = frozenset({"object after the source", OTHER_ACTOR})
+
+
+def _audit2_aid_across(
+    text: str, match: WordMatch, trigger_start: int, trigger_end: int, recipient: Unit | None,
+    recipient_rule: str,
+) -> bool:  # fmt: skip
+    """True for aid whose recipient was taken as a loose object or as the sentence's other party
+    across punctuation («وصلت الطائرة السعودية تحمل مواد غذائية، كما وصلت طائرة إماراتية»): that
+    party is the subject of another clause, often a second donor; the one aided is named with a
+    preposition («إلى», «به») or not at all. The audit found two donors coded as aiding each other."""
+    if match.item.event != "AID" or recipient is None or recipient_rule not in AUDIT2_LOOSE_RECIPIENTS:
+        return False
+    if recipient.start >= trigger_end:
+        return _clause_break(text, trigger_end, recipient.start)
+    return _clause_break(text, recipient.end, trigger_start)
+
+
+# Merchant tankers («نفتکش», «ناقلة نفط»): their voyage carries cargo; warships are WARSHIPS.
+AUDIT2_TANKERS = {
+    "ar": frozenset(normalize_string(w) for w in "ناقلة ناقلات الناقلة الناقلات".split()),
+    "fa": frozenset(normalize_string(w) for w in "نفتکش نفتکشها نفتکشهای".split()),
+}
+
+
+def _audit2_tanker_voyage(language: str, words: list[Word], match: WordMatch, actor: Unit) -> bool:
+    """True for a journey or an arrival («سفر», «زيارة») whose subject is a tanker («دومین نفتکش ایرانی
+    ... به سواحل ونزوئلا رسید»): it is a shipment, trade between the states at most, not a visit by
+    the flag's state; the audit found a tanker's voyage coded as a consultation."""
+    if match.item.event != "CONSULT":
+        return False
+    before = [word.text for word in words if word.end <= actor.start][-WARSHIP_WORDS:]
+    return any(word in AUDIT2_TANKERS.get(language, frozenset()) for word in before)
+
+
+def _audit2_inside_word(context: CodingContext, unit: Unit | None) -> bool:
+    """True for a Persian party whose name begins inside a longer word («رم», Rome, in «برمی‌گردد»):
+    Persian glues no preposition or article to a name, so a name is a word of its own; the audit found
+    a verb's letters read as a capital. Arabic glues «و», «ب», «ل», «ال» and keeps its names."""
+    if context.language != "fa" or unit is None or not unit.key() or unit.start == 0:
+        return False
+    return context.text[unit.start - 1].isalpha()
+
+
+# Arabic nouns of news outlets a nationality adjective can qualify: «صحيفة فرانكفورتر ... الألمانية»,
+# «وكالة الأنباء الفرنسية» (by «الأنباء»: a bare «وكالة» is also an intelligence or a space agency).
+AUDIT2_MEDIA_NOUNS = frozenset(
+    normalize_string(w)
+    for w in "صحيفة الصحيفة صحف الصحف جريدة الجريدة انباء الانباء قناة القناة مجلة المجلة".split()
+)
+AUDIT2_MEDIA_NAME_WORDS = 4  # words of an outlet's own name between its noun and the adjective
+
+
+def _audit2_media_adjective(language: str, words: list[Word], unit: Unit | None) -> bool:
+    """True for an Arabic nationality adjective that qualifies a news outlet, maybe with the outlet's
+    name between («ذكرت صحيفة فرانكفورتر ألغماينه تسايتونغ الألمانية أن ...»): it says whose paper
+    reports, not who acts; the audit found the paper's country coded as a party to what it reported."""
+    if language != "ar" or unit is None or unit.form_role != "adjective":
+        return False
+    before = [w.text for w in words if w.end <= unit.start][-(AUDIT2_MEDIA_NAME_WORDS + 1) :]
+    return any(w in AUDIT2_MEDIA_NOUNS for w in before)
