@@ -119,10 +119,11 @@ def _named(match: re.Match[str], text: str) -> Mention | None:
         if left:
             day, start = int(left["day"]), left.start()
     pair = _PAIR.match(text, end)
-    paired = bool(pair) and TABLES.months[match_key(pair["name"])] == (calendar, month)
-    if paired:
+    paired = pair is not None and TABLES.months[match_key(pair["name"])] == (calendar, month)
+    if pair is not None and paired:
         end = pair.end()
     tail = _TAIL.match(text, end)
+    assert tail is not None  # every part of the pattern is optional: it matches, if only empty
     if not (tail["day"] and day is not None):  # in "3 March 4 ..." the 4 is not this date's
         if tail["day"]:
             day, end = int(tail["day"]), tail.end("day")
@@ -132,7 +133,7 @@ def _named(match: re.Match[str], text: str) -> Mention | None:
     if year is None:
         relation = _AFTER_RELATION.match(text, end)
         if relation:
-            direction, year_offset = _RELATION[relation.lastgroup]
+            direction, year_offset = _RELATION[relation.lastgroup or ""]
             end = relation.end()
         elif day is None and (modifier := _LEFT_MODIFIER.search(text, max(0, start - 8), start)):
             direction, year_offset = _LEFT_RELATION[modifier["word"].lower()]

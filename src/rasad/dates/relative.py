@@ -96,7 +96,8 @@ def _published(published: str | None) -> tuple[dt.date, str] | None:
     match = _PUBLISHED.match(ascii_digits(published)) if published else None
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match[1])
+    month, day = (int(group) if group else None for group in match.groups()[1:])
     if not plausible_year("gregorian", year):  # also keeps date arithmetic far from its limits
         return None
     try:
@@ -109,6 +110,8 @@ def _published(published: str | None) -> tuple[dt.date, str] | None:
 def _year_for(mention: Mention, published: dt.date) -> int | None:
     """The year of a yearless date: the nearest occurrence to publication, or per «الماضي»/"next"."""
     calendar, month = mention.calendar, mention.month
+    if month is None:
+        return None
     local = from_gregorian(calendar, published)
     if local is None:
         return None
@@ -178,15 +181,15 @@ def _relative(sentence: str, prep: Prepared, anchor: tuple[dt.date, str]) -> lis
     """Dates from words like «أمس», سال گذشته, "last month" and weekday names."""
     text, dates = prep.text, []
     for match in _RELATIVE.finditer(text):
-        unit, offset, _ = _RELATIVE_WORDS[int(match.lastgroup[1:])]
+        unit, offset, _ = _RELATIVE_WORDS[int((match.lastgroup or "")[1:])]
         if unit != "day" and _COUNTED.search(text, max(0, match.start() - 8), match.start()):
             continue
         if iso := _shift(anchor, unit, offset):
             dates.append(found(sentence, prep, match.span(), "gregorian", iso))
     if anchor[1] == "day":
         for match in _WEEKDAY.finditer(text):
-            if iso := _weekday(match, text, anchor[0]):
-                dates.append(found(sentence, prep, match.span("span"), "gregorian", (iso, "day")))
+            if day := _weekday(match, text, anchor[0]):
+                dates.append(found(sentence, prep, match.span("span"), "gregorian", (day, "day")))
     return dates
 
 

@@ -231,6 +231,10 @@ def code_events(
         return []
     indexes = _indexes(context.language)
     named = Counter(m.country for m in actors if m.kind in ("state", "place") and m.country)
+    # The actors by start, to take each sentence's own by bisection rather than going over all of a
+    # document's actors for each of its sentences.
+    by_start = sorted(actors, key=attrgetter("start"))
+    starts = [m.start for m in by_start]
     sentence_words = [_sentence_words(context.normalized, sentence) for _, sentence in sentences]
     document_contexts = _DocumentContexts(indexes["contexts"], sentence_words)
     events: list[dict] = []
@@ -244,13 +248,13 @@ def code_events(
                     _deny(event, denies_previous[0])
         triggers = _triggers(indexes["triggers"], words)
         current: list[dict] = []
-        units = (
-            _units(
-                actors, sentence, _asides(context.text, sentence), _discourse_country(named, actors, sentence)
-            )
-            if triggers
-            else []
-        )
+        units: list[Unit] = []
+        if triggers:
+            own = by_start[
+                bisect.bisect_left(starts, sentence.start) : bisect.bisect_left(starts, sentence.end)
+            ]
+            discourse = _discourse_country(named, own, sentence)
+            units = _units(own, sentence, _asides(context.text, sentence), discourse)
         units = _government_and_people(context.text, _attach_titles(context.text, units))
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
