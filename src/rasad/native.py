@@ -1,7 +1,8 @@
 """The compiled build: the pipeline's hot modules compiled to C by mypyc when rasad is installed.
 
-The modules listed in ``native_modules.txt`` are the same Python code, compiled (about 1.3x faster
-for the same records: ``tests/test_native.py`` compares the two builds on the samples and seeds).
+The modules listed in ``native_modules.txt`` are the same Python code, compiled: the pipeline runs
+1.15-1.3x faster (BENCHMARKS.md) and codes the same records (``tests/test_native.py`` compares the two
+builds on the samples and seeds).
 The install writes the digest of each compiled source next to the package. A source that no longer
 matches its digest (edited since the last ``make install``) would otherwise run the old compiled code
 in silence: then every listed module is loaded from its source instead, with a warning, and the
