@@ -144,27 +144,20 @@ def test_outside_the_main_thread_a_long_stage_is_stopped_inside() -> None:
     """No timer signal reaches another thread (the API server's): the loops over hits and sentences
     check the budget, so a stage that runs long is stopped in the middle, not at its end."""
     text = " ".join(f"{ARABIC} {PERSIAN}" for _ in range(10_000))
-    raised: list[BaseException] = []
-
-    def code() -> None:
-        try:
-            code_document(RawDocument(text), time_budget=0.5)
-        except TimeBudgetExceeded as error:
-            raised.append(error)
-
-    thread = threading.Thread(target=code)
-    thread.start()
-    thread.join()
-    [error] = raised
-    assert "(interrupted)" in str(error)
+    assert "(interrupted)" in _budget_error_in_a_thread(text, 0.5)
 
 
 def test_outside_the_main_thread_the_budget_is_checked_between_stages() -> None:
+    assert "after normalise_text" in _budget_error_in_a_thread(ARABIC, 1e-9)
+
+
+def _budget_error_in_a_thread(text: str, budget: float) -> str:
+    """The message of the ``TimeBudgetExceeded`` that coding ``text`` raises in another thread."""
     raised: list[BaseException] = []
 
     def code() -> None:
         try:
-            code_document(RawDocument(ARABIC), time_budget=1e-9)
+            code_document(RawDocument(text), time_budget=budget)
         except TimeBudgetExceeded as error:
             raised.append(error)
 
@@ -172,7 +165,7 @@ def test_outside_the_main_thread_the_budget_is_checked_between_stages() -> None:
     thread.start()
     thread.join()
     [error] = raised
-    assert "after normalise_text" in str(error)
+    return str(error)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
