@@ -70,5 +70,17 @@ def test_a_script_needs_its_model_only_where_no_short_cut_decides() -> None:
     )
     assert script_needing_model(article) is None
     assert script_needing_model("وزير الخارجية") == "arabic"
-    assert script_needing_model("Array") == "latin"
+    assert script_needing_model("The minister said it would sign the deal") == "latin"
     assert script_needing_model("12345") is None
+
+
+def test_a_few_latin_letters_are_not_identified_and_load_no_model() -> None:
+    """Debris in Arabic news ("Array", a credit line) must not make a worker load the Latin models
+    (3 s) to guess a language; an Arabic-script name is still told, its model is the one news needs."""
+    langid._detector.cache_clear()
+    assert identify_language(" Array ") == "und"
+    assert identify_language("AFP / Getty") == "und"
+    assert langid._detector.cache_info().currsize == 0
+    assert identify_language("The minister said it would sign the deal") == "en"
+    assert langid._detector.cache_info().currsize == 1
+    assert identify_language("لويس انريكي") == "ar"

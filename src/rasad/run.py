@@ -15,15 +15,15 @@ from multiprocessing.pool import AsyncResult
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest.dedupe import Deduplicator, Fingerprint, fingerprint
 from rasad.pipeline import TimeBudgetExceeded, code_document, document_id, load_resources
-from rasad.text.langid import load_model_for, load_whole_model, script_needing_model
+from rasad.text.langid import load_whole_model, script_needing_model
 from rasad.text.normalize import NormalizedText, normalize
 
 BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
 BATCHES_IN_FLIGHT = 3  # the pool codes the next batches while the parent writes one and reads another
 # Documents read ahead before the pool starts, for the language models they need: loaded in the
 # parent, a model is shared by all workers instead of loaded by each (English in an Arabic corpus).
-MODEL_LOOKAHEAD = 1_000
-WHOLE_MODEL_TEXTS = 10  # of the MODEL_LOOKAHEAD first texts
+MODEL_LOOKAHEAD = 250  # identified one after another before any worker starts: a serial cost
+WHOLE_MODEL_TEXTS = 3  # of the MODEL_LOOKAHEAD first texts
 # Distinct texts the duplicate detector remembers (about 8 kB each): a bounded memory whatever the input.
 DEDUPE_WINDOW = 50_000
 
@@ -177,11 +177,10 @@ def _coded(
     # first needed later is loaded by each worker that meets it).
     load_resources()
     texts = [item.text for item in first if isinstance(item, RawDocument)]
-    for text in texts:
-        load_model_for(text)
-    # A script many of the first texts need a model for will be needed by every worker: load all of
-    # it once here. A script only a few need (a stray English caption) is left to the worker that
-    # meets it, rather than holding every worker back for seconds.
+    # Identifying each text loads what its language needs. A script many of the first texts need a
+    # model for will be needed by every worker: load all of it once here. A script only a few need
+    # (a stray English caption) is left to the worker that meets it, rather than holding every
+    # worker back for seconds.
     needing = Counter(script_needing_model(text) for text in texts)
     for script, count in needing.items():
         if script and count >= WHOLE_MODEL_TEXTS:

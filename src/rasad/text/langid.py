@@ -16,6 +16,12 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 UNDETERMINED = "und"
 SAMPLE_CHARS = 2000
 SCRIPT_SAMPLE_CHARS = 600  # the script is clear long before the language is
+# A Latin or Cyrillic text with fewer letters than this is not identified: in the Arabic-script
+# news rasad reads it is debris ("Array", a credit line), and the first short text of a script makes
+# lingua load every model of it (3 s for the Latin script), which stalled the pool's worker that met
+# one. Arabic script is always asked: its model is the one the news needs, and it tells Arabic from
+# Persian on a name or two.
+MIN_MODEL_LETTERS = 20
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "arabic": re.compile(
@@ -237,6 +243,8 @@ def _identify(text: str) -> tuple[str, str | None]:
         return _SINGLE_LANGUAGE_SCRIPTS[script], None
     if decided := _decided_by_short_cut(sample, script):
         return decided, None
+    if script != "arabic" and len(_SCRIPTS[script].findall(sample)) < MIN_MODEL_LETTERS:
+        return UNDETERMINED, None
     language = _detector(script).detect_language_of(sample)
     if language is None:
         return UNDETERMINED, script
