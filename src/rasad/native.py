@@ -14,7 +14,6 @@ Only the standard library is used here: ``setup.py`` runs this file before rasad
 from __future__ import annotations
 
 import hashlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
 import json
@@ -74,8 +73,9 @@ def stale_sources(package_dir: Path, sources: Sequence[str]) -> list[str] | None
     ]
 
 
-class _SourceFinder(importlib.abc.MetaPathFinder):
-    """Loads the listed modules from their ``.py`` files, ahead of the compiled ones."""
+class _SourceFinder:
+    """Loads the listed modules from their ``.py`` files, ahead of the compiled ones (a meta path
+    finder: ``find_spec`` is all the import system asks of one)."""
 
     def __init__(self, package_dir: Path, sources: Sequence[str]) -> None:
         self._paths = {module_name(source): package_dir / source for source in sources}
