@@ -23,22 +23,30 @@ SCRIPT_SAMPLE_CHARS = 600  # the script is clear long before the language is
 # Persian on a name or two.
 MIN_MODEL_LETTERS = 20
 
+# Each script's letters, matched in runs: counting a text's letters then takes one string per word
+# rather than one per letter (a third of the time).
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "arabic": re.compile(
-        r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]"
+        r"[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]+"
     ),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-    "hebrew": re.compile(r"[\u05d0-\u05ea]"),
-    "greek": re.compile(r"[\u0370-\u03ff]"),
-    "armenian": re.compile(r"[\u0531-\u0587]"),
-    "georgian": re.compile(r"[\u10a0-\u10ff]"),
-    "devanagari": re.compile(r"[\u0900-\u097f]"),
-    "thai": re.compile(r"[\u0e00-\u0e7f]"),
-    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
-    "kana": re.compile(r"[\u3040-\u30ff]"),
-    "han": re.compile(r"[\u4e00-\u9fff]"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]+"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]+"),
+    "hebrew": re.compile(r"[\u05d0-\u05ea]+"),
+    "greek": re.compile(r"[\u0370-\u03ff]+"),
+    "armenian": re.compile(r"[\u0531-\u0587]+"),
+    "georgian": re.compile(r"[\u10a0-\u10ff]+"),
+    "devanagari": re.compile(r"[\u0900-\u097f]+"),
+    "thai": re.compile(r"[\u0e00-\u0e7f]+"),
+    "hangul": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+"),
+    "kana": re.compile(r"[\u3040-\u30ff]+"),
+    "han": re.compile(r"[\u4e00-\u9fff]+"),
 }
+
+
+def _letters(script: str, text: str) -> int:
+    """How many letters of ``script`` the text has."""
+    return sum(map(len, _SCRIPTS[script].findall(text)))
+
 
 # Scripts that (for news) name one language outright.
 _SINGLE_LANGUAGE_SCRIPTS = {
@@ -91,6 +99,11 @@ _FUNCTION_WORDS = re.compile(
 )
 _DECISIVE_COUNT = 5
 _DECISIVE_RATIO = 6
+# Two function words of one side and none of the other also settle it: a short Arabic text (a
+# caption, a brief) rarely has five, and lingua took about a millisecond for each of them. On
+# 47,851 Arabic-script texts of the news and NER corpora this rule decides 6,276 of those lingua
+# was asked about, all of them as their corpus's language (lingua erred on one).
+_UNOPPOSED_COUNT = 2
 
 
 def _function_word_counts(pattern: re.Pattern[str], sample: str) -> tuple[int, int]:
@@ -104,11 +117,15 @@ def _decisive(count: int, against: int, at_least: int) -> bool:
     return count >= at_least and count >= _DECISIVE_RATIO * against
 
 
+def _unopposed(count: int, against: int) -> bool:
+    return count >= _UNOPPOSED_COUNT and against == 0
+
+
 def _arabic_or_persian_by_function_words(sample: str) -> str | None:
     arabic, persian = _function_word_counts(_FUNCTION_WORDS, sample)
-    if _decisive(arabic, persian, _DECISIVE_COUNT):
+    if _decisive(arabic, persian, _DECISIVE_COUNT) or _unopposed(arabic, persian):
         return "ar"
-    if _decisive(persian, arabic, _DECISIVE_COUNT):
+    if _decisive(persian, arabic, _DECISIVE_COUNT) or _unopposed(persian, arabic):
         return "fa"
     return None
 
@@ -205,8 +222,8 @@ def dominant_script(text: str) -> str | None:
     """The script with the most letters in ``text`` (None when it has no letters)."""
     counts: dict[str, int] = {}
     unclaimed = len(text)  # characters no script counted so far: the most a later script can have
-    for name, pattern in _SCRIPTS.items():
-        counts[name] = len(pattern.findall(text))
+    for name in _SCRIPTS:
+        counts[name] = _letters(name, text)
         unclaimed -= counts[name]
         # The scripts share no letter, and a tie goes to the earlier script: once the leader has
         # as many letters as are left, no later script can take the lead (news: after one or two).
@@ -243,7 +260,7 @@ def _identify(text: str) -> tuple[str, str | None]:
         return _SINGLE_LANGUAGE_SCRIPTS[script], None
     if decided := _decided_by_short_cut(sample, script):
         return decided, None
-    if script != "arabic" and len(_SCRIPTS[script].findall(sample)) < MIN_MODEL_LETTERS:
+    if script != "arabic" and _letters(script, sample) < MIN_MODEL_LETTERS:
         return UNDETERMINED, None
     language = _detector(script).detect_language_of(sample)
     if language is None:
