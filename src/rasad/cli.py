@@ -194,6 +194,7 @@ def _add_other_commands(commands: argparse._SubParsersAction) -> None:
     """The commands defined with the modules that run them."""
     from rasad.actors.petrarch import add_parser as add_petrarch_parser
     from rasad.api.commands import add_parsers as add_api_parsers
+    from rasad.eval.confidence import add_parser as add_confidence_parser
     from rasad.eval.events import add_parser as add_events_parser
     from rasad.eval.ner import add_parser as add_ner_parser
     from rasad.eval.soak import add_parser as add_soak_parser
@@ -212,6 +213,7 @@ def _add_other_commands(commands: argparse._SubParsersAction) -> None:
     corpus.set_defaults(func=cmd_eval_corpus)
     add_ner_parser(evaluations)
     add_events_parser(evaluations)
+    add_confidence_parser(evaluations)
     add_soak_parser(evaluations)
 
     dictionaries = commands.add_parser("dict", help="actor dictionaries: check, import")

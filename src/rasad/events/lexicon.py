@@ -24,6 +24,7 @@ MODALITIES = ("asserted", "intended", "denied", "hypothetical", "reported_histor
 SCOPES = ("adjacent", "before", "sentence", "previous")
 LANGUAGES = ("ar", "fa", "en")
 GAP = "..."
+ALL_RULES = "*"  # confidence.tsv: the row counting every judged event
 MAX_GAP_WORDS = 8  # Arabic VSO puts the subject and a date between a verb and its object
 
 
@@ -68,6 +69,8 @@ class Lexicon:
     voice: list[Cue] = field(default_factory=list)
     addressees: list[Cue] = field(default_factory=list)
     cameo: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Recipient rule -> (events right, events judged) on unseen articles; "*" is every judged event.
+    confidence: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def parse_form(form: str) -> Pattern | None:
@@ -140,6 +143,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             lexicon.addressees.append(Cue(row["lang"], "addressee", pattern))
     for _, row in _rows(folder, "cameo.tsv"):
         lexicon.cameo[(row["event"], row.get("modality") or "*")] = row["cameo"]
+    for _, row in _rows(folder, "confidence.tsv"):
+        lexicon.confidence[row["recipient_rule"]] = (int(row["right"]), int(row["judged"]))
     return lexicon
 
 
@@ -181,6 +186,27 @@ def validate_lexicon(folder: Path | None = None) -> list[str]:
             problems.append(f"cameo.tsv:{line}: unknown event type '{row.get('event')}'")
         if not row.get("cameo", "").isdigit():
             problems.append(f"cameo.tsv:{line}: CAMEO code must be digits")
+    problems += _confidence_problems(folder)
+    return problems
+
+
+def _confidence_problems(folder: Path) -> list[str]:
+    """confidence.tsv: counts that are whole numbers, no more right than judged, and a ``*`` row with
+    judged events (the prior every rule is drawn towards)."""
+    problems: list[str] = []
+    rows = list(_rows(folder, "confidence.tsv"))
+    for line, row in rows:
+        where = f"confidence.tsv:{line}"
+        right, judged = row.get("right", ""), row.get("judged", "")
+        if not row.get("recipient_rule"):
+            problems.append(f"{where}: no recipient_rule")
+        if not (right.isdigit() and judged.isdigit()):
+            problems.append(f"{where}: right and judged must be whole numbers")
+        elif int(right) > int(judged):
+            problems.append(f"{where}: more events right ({right}) than judged ({judged})")
+    prior = [row for _, row in rows if row.get("recipient_rule") == ALL_RULES]
+    if rows and not (prior and prior[0].get("judged", "").isdigit() and int(prior[0]["judged"]) > 0):
+        problems.append(f"confidence.tsv: a '{ALL_RULES}' row with judged events is needed (the prior)")
     return problems
 
 
