@@ -379,6 +379,23 @@ def test_resolve_event_date(sentence: str, expected: tuple[str, str, str]) -> No
     assert sentence[found.start : found.end] == found.text
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Relative words and weekdays are looked for only where their plain text occurs: what the
+        # regular expressions match beyond it must still be found.
+        ("TALKS RESUMED LAST WEEK", ("LAST WEEK", "2022-01", "month")),  # re.IGNORECASE
+        ("Exports fell thıs year", ("thıs year", "2022", "year")),  # ı matches i under IGNORECASE
+        ("روز يكشنبه نشست برگزار شد", ("روز يكشنبه", "2022-01-16", "day")),  # «يك شنبه» without a space
+        ("روز یک‌شنبه نشست برگزار شد", ("روز یک\u200cشنبه", "2022-01-16", "day")),
+        ("They met on SUNDAY", ("SUNDAY", "2022-01-16", "day")),
+    ],
+)
+def test_relative_words_beyond_their_plain_spelling(sentence: str, expected: tuple[str, str, str]) -> None:
+    found = resolve_event_date(sentence, PUBLISHED)
+    assert found is not None and (found.text, found.date, found.precision) == expected
+
+
 def test_yearless_dates_cross_the_new_year() -> None:
     assert resolve_event_date("في 3 يناير تعقد القمة", "2022-12-28").date == "2023-01-03"
     assert resolve_event_date("في 28 ديسمبر عقدت القمة", "2022-01-05").date == "2021-12-28"

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from rasad.events.coder import _indexes
-from rasad.events.words import _LEXICON_WORDS, AFFIXES, LexiconWords, all_stems
+from rasad.events.words import (
+    _LEXICON_WORDS,
+    _WORD,
+    AFFIXES,
+    LexiconWords,
+    all_stems,
+    original_words,
+    word_texts,
+)
+from rasad.text.normalize import normalize
 
 
 def _expected(lexicon: LexiconWords, word: str) -> dict[str, str]:
@@ -53,3 +62,20 @@ def test_a_sentence_asked_again_is_not_analysed_again_but_a_new_list_is() -> Non
     first = lexicon.sentence(words)
     assert lexicon.sentence(words) is first
     assert lexicon.sentence(list(words)) is not first
+
+
+def test_sentence_words_are_the_regex_words_with_their_offsets(seed_texts: dict[str, str]) -> None:
+    """The fast split on white space gives exactly the words (and offsets) of ``[^\\W_]+``."""
+    tricky = "«الرياض»، طهران-مسكو (2024) snake_case x_y و۱۲۳ U.S.A. ‌ نیم‌فاصله 3.5٪"
+    for text in [*seed_texts.values(), tricky]:
+        normalized = normalize(text)
+        expected = list(_WORD.finditer(normalized.text))
+        assert word_texts(normalized.text, 0, len(normalized.text)) == [m[0] for m in expected]
+        words = original_words(normalized, 0, len(normalized.text))
+        assert [(w.text, normalized.to_normalized(w.start)) for w in words] == [
+            (m[0], m.start()) for m in expected
+        ]
+        middle = len(normalized.text) // 2
+        assert word_texts(normalized.text, middle, len(normalized.text)) == _WORD.findall(
+            normalized.text, middle, len(normalized.text)
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rasad.dates._text import WORD_END as _R
@@ -177,19 +178,53 @@ def _weekday(match: re.Match[str], text: str, published: dt.date) -> str | None:
     return (published - dt.timedelta(days=back)).isoformat()
 
 
+def _cores(fragments: Iterable[str], spaced: bool = True) -> frozenset[str] | None:
+    """What any match of one of the regex fragments contains: the plain text each starts with, lower-
+    cased; its longest word unless ``spaced`` (its spaces match a space); None when a fragment
+    starts with regex syntax and so promises nothing."""
+    plain = (_SYNTAX.split(fragment, maxsplit=1)[0] for fragment in fragments)
+    cores = frozenset((text if spaced else max(text.split(" "), key=len)).lower() for text in plain)
+    return None if "" in cores else cores
+
+
+_SYNTAX = re.compile(r"[\\()\[\]{}?*+|.^$]")
+# Letters that re.IGNORECASE takes for Latin ones and str.lower() does not turn into them.
+_CASE_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+_RELATIVE_CORES = _cores(fold(word) for _, _, words in _RELATIVE_WORDS for word in words)
+_WEEKDAY_CORES = _cores(TABLES.weekday_spellings, spaced=False)  # alternation(): a space matches any or none
+
+
+def _may_match(cores: frozenset[str] | None, lowered: str, lookalikes: bool) -> bool:
+    """False when the text holds none of a pattern's cores, so the pattern cannot match: most
+    sentences, spared a regular expression that tries every alternative at every character."""
+    return cores is None or lookalikes or any(core in lowered for core in cores)
+
+
 def _relative(sentence: str, prep: Prepared, anchor: tuple[dt.date, str]) -> list[FoundDate]:
     """Dates from words like «أمس», سال گذشته, "last month" and weekday names."""
     text, dates = prep.text, []
+    lowered, lookalikes = text.lower(), _CASE_LOOKALIKES.search(text) is not None
+    if not _may_match(_RELATIVE_CORES, lowered, lookalikes):
+        return _weekdays(sentence, prep, anchor, lowered, lookalikes)
     for match in _RELATIVE.finditer(text):
         unit, offset, _ = _RELATIVE_WORDS[int((match.lastgroup or "")[1:])]
         if unit != "day" and _COUNTED.search(text, max(0, match.start() - 8), match.start()):
             continue
         if iso := _shift(anchor, unit, offset):
             dates.append(found(sentence, prep, match.span(), "gregorian", iso))
-    if anchor[1] == "day":
-        for match in _WEEKDAY.finditer(text):
-            if day := _weekday(match, text, anchor[0]):
-                dates.append(found(sentence, prep, match.span("span"), "gregorian", (day, "day")))
+    return dates + _weekdays(sentence, prep, anchor, lowered, lookalikes)
+
+
+def _weekdays(
+    sentence: str, prep: Prepared, anchor: tuple[dt.date, str], lowered: str, lookalikes: bool
+) -> list[FoundDate]:
+    """Dates from weekday names, where the publication date is known to the day."""
+    dates: list[FoundDate] = []
+    if anchor[1] != "day" or not _may_match(_WEEKDAY_CORES, lowered, lookalikes):
+        return dates
+    for match in _WEEKDAY.finditer(prep.text):
+        if day := _weekday(match, prep.text, anchor[0]):
+            dates.append(found(sentence, prep, match.span("span"), "gregorian", (day, "day")))
     return dates
 
 
