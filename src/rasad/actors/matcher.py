@@ -34,7 +34,7 @@ _LONGEST_PREFIX = max(map(len, _PERSIAN_OR_ARABIC_PREFIXES))
 _LONGEST_SUFFIX = max(map(len, ARABIC_SUFFIXES | PERSIAN_SUFFIXES | ENGLISH_SUFFIXES))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see CONTRIBUTING, "Compiled modules"
 class Hit:
     """A dictionary form found in the text, in original offsets.
 

@@ -99,7 +99,7 @@ _ARABIC_CLITIC = "(?:[وفلب]|وب|ول|فب|فل)?"
 _KIND_PRIORITY = {"person": 0, "igo": 1, "organization": 2, "state": 3, "place": 4, "sector": 5}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see CONTRIBUTING, "Compiled modules"
 class ActorMention:
     """A resolved mention of an actor, in original offsets."""
 

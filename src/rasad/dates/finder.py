@@ -18,7 +18,7 @@ from rasad.dates.calendars import gregorian_iso, plausible_year
 from rasad.dates.tables import TABLES, alternation, match_key, spelling_key
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see CONTRIBUTING, "Compiled modules"
 class FoundDate:
     """A date in text: Gregorian ISO date of its precision, the calendar written, and the span."""
 
@@ -30,7 +30,7 @@ class FoundDate:
     text: str  # == the searched text[start:end]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see CONTRIBUTING, "Compiled modules"
 class Mention:
     """A date expression as written, in folded-text offsets; year (and day) may be missing."""
 

@@ -169,7 +169,7 @@ FAR_AFTER = "first actor after the trigger"  # not the subject of a verb-first c
 ACTOR_KINDS = ("state", "igo", "person", "organization", "sector")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see CONTRIBUTING, "Compiled modules"
 class Unit:
     """An actor as the sentence names it: code, sector, organisation, words."""
 

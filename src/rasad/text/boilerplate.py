@@ -26,7 +26,7 @@ _BULLETS = " \t•*-–—|>#"
 MAX_LINES_COMPARED = 400
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see CONTRIBUTING, "Compiled modules"
 class BoilerplateSpan:
     """A line of the original text that is not part of the article."""
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # see CONTRIBUTING, "Compiled modules"
 class Sentence:
     """A sentence as a span of the original text."""
 
