@@ -293,7 +293,13 @@ _ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s|\([^()]{1,120
 def _asides(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     """Parenthetical asides ("تركيا - إحدى الدول الأعضاء في الناتو - كازاخستان"): their actors are
     descriptions, not parties to the sentence's event."""
-    return [m.span() for m in _ASIDE.finditer(text, sentence.start, sentence.end)]
+    start, end = sentence.start, sentence.end
+    if all(text.find(mark, start, end) < 0 for mark in _ASIDE_MARKS):  # most sentences
+        return []
+    return [m.span() for m in _ASIDE.finditer(text, start, end)]
+
+
+_ASIDE_MARKS = ("(", "-", "–", "—")  # every aside holds one of them
 
 
 def _discourse_country(named: Counter[str], actors: list[ActorMention], sentence: Sentence) -> str | None:
@@ -306,7 +312,7 @@ def _discourse_country(named: Counter[str], actors: list[ActorMention], sentence
         for m in actors
         if m.kind in ("state", "place") and m.country and sentence.start <= m.start < sentence.end
     )
-    rest = named - own
+    rest = named - own if own else named  # the same counts in the same order: all positive
     return rest.most_common(1)[0][0] if rest else None
 
 
