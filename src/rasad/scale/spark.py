@@ -47,7 +47,7 @@ from rasad.text.normalize import normalize
 
 if TYPE_CHECKING:
     import pyarrow as pa
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import DataFrame, Observation, SparkSession
     from pyspark.sql.types import StructType
 
 FORMATS = ("auto", "jsonl", "text", "warc", "parquet")
@@ -172,6 +172,7 @@ def code_to_parquet(
 ) -> Summary:
     """Read, order, code, and write the three tables under ``output``."""
     from pyspark import StorageLevel
+    from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
     limits = limits or ReadLimits()
@@ -194,26 +195,33 @@ def code_to_parquet(
         .mapInArrow(functools.partial(_code, _arrow(coded_schema)), coded_schema)
         .persist(StorageLevel.DISK_ONLY)
     )
+    # Each table is counted as it is written (an observation), not read back afterwards.
+    counted = {name: Observation(name) for name in ("documents", "events", "problems")}
     try:
         documents = coded.filter(F.col("problem").isNull())
-        documents.select(
-            "seq", *(name for name, _ in DOCUMENT_FIELDS), F.size("events").alias("event_count")
+        _counting(
+            documents.select(
+                "seq", *(name for name, _ in DOCUMENT_FIELDS), F.size("events").alias("event_count")
+            ),
+            counted["documents"],
         ).write.parquet(_join(output, "documents"))
-        documents.select(
+        events = documents.select(
             F.col("seq").alias("doc_seq"), F.col("id").alias("doc_id"), F.posexplode("events")
-        ).select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*").write.parquet(
-            _join(output, "events")
-        )
-        coded.filter(F.col("problem").isNotNull()).select(
+        ).select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*")
+        _counting(events, counted["events"]).write.parquet(_join(output, "events"))
+        problems = coded.filter(F.col("problem").isNotNull()).select(
             "seq", F.col("source.path").alias("where"), F.col("problem").alias("message")
-        ).write.parquet(_join(output, "problems"))
+        )
+        _counting(problems, counted["problems"]).write.parquet(_join(output, "problems"))
     finally:
         coded.unpersist()
-    return Summary(
-        documents=spark.read.parquet(_join(output, "documents")).count(),
-        events=spark.read.parquet(_join(output, "events")).count(),
-        problems=spark.read.parquet(_join(output, "problems")).count(),
-    )
+    return Summary(**{name: observation.get["rows"] for name, observation in counted.items()})
+
+
+def _counting(table: DataFrame, observation: Observation) -> DataFrame:
+    from pyspark.sql import functions as F
+
+    return table.observe(observation, F.count(F.lit(1)).alias("rows"))
 
 
 def read_documents(
@@ -244,9 +252,17 @@ def _read_files(
     if found:
         # Spark's scan passes over empty files: a left join keeps them, and the reader reports them.
         contents = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(found)
-        files = files.join(contents, files["uri"] == contents["path"], "left").select(
+        # Broadcast joins: the bytes are read where they are, not shuffled for a sort-merge join.
+        # An outer join could broadcast only the contents, so the empty files (no row in the
+        # scan) are found by an anti-join on the paths alone, which reads no bytes.
+        read = contents.join(F.broadcast(files), files["uri"] == contents["path"]).select(
             "where", "input", "file", "content"
         )
+        paths = F.broadcast(contents.select("path"))
+        empty = files.join(paths, files["uri"] == paths["path"], "left_anti").select(
+            "where", "input", "file", F.lit(None).cast("binary").alias("content")
+        )
+        files = read.unionByName(empty)
     else:
         files = files.select("where", "input", "file", F.lit(None).cast("binary").alias("content"))
     documents = files.mapInArrow(
@@ -363,6 +379,10 @@ def _document_row(document: RawDocument | ReadProblem) -> dict:
     }
 
 
+# What ``_raw_document`` and ``document_id`` read of a row.
+_ID_FIELDS = ("text", "path", "doc_id", "title", "url", "outlet", "published", "problem")
+
+
 def _raw_document(row: dict) -> RawDocument:
     return RawDocument(
         text=row["text"],
@@ -376,37 +396,64 @@ def _raw_document(row: dict) -> RawDocument:
 
 
 def _fingerprint(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Executor side of the fingerprint step: each document's id and duplicate fingerprint."""
+    """Executor side of the fingerprint step: each document's id and duplicate fingerprint.
+
+    Only the columns the id needs are turned into Python objects; the others (the text among them)
+    pass through as Arrow arrays.
+    """
+    import pyarrow as pa
+
     for batch in batches:
-        rows = batch.to_pylist()
-        for row in rows:
-            if row["problem"] is None:
-                document = _raw_document(row)
-                normalized = normalize(document.text)
-                found = fingerprint(normalized.text)
-                row["key"] = document_id(document, normalized)
-                row["digest"] = found.digest
-                row["shingles"] = None if found.shingles is None else found.shingles.tobytes()
-                row["bands"] = list(found.bands)
-        yield _batch(rows, schema)
+        keys: list[str | None] = []
+        digests: list[bytes | None] = []
+        shingles: list[bytes | None] = []
+        bands: list[list[bytes] | None] = []
+        for row in batch.select(list(_ID_FIELDS)).to_pylist():
+            if row["problem"] is not None:
+                keys.append(None)
+                digests.append(None)
+                shingles.append(None)
+                bands.append(None)
+                continue
+            document = _raw_document(row)
+            normalized = normalize(document.text)
+            found = fingerprint(normalized.text)
+            keys.append(document_id(document, normalized))
+            digests.append(found.digest)
+            shingles.append(None if found.shingles is None else found.shingles.tobytes())
+            bands.append(list(found.bands))
+        columns = [*batch.columns, *(pa.array(values) for values in (keys, digests, shingles))]
+        columns.append(pa.array(bands, type=schema.field("bands").type))
+        yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Executor side of the order step (one task, input order): numbers, and duplicates as locally."""
+    """Executor side of the order step (one task, input order): numbers, and duplicates as locally.
+
+    The documents' own columns pass through as Arrow arrays: only the fingerprints become Python
+    objects, so the one serial task does not convert every text twice.
+    """
+    import pyarrow as pa
+
     deduplicator = Deduplicator(window=DEDUPE_WINDOW) if dedupe else None
     seq = 0
+    passed = [field.name for field in schema if field.name not in ("seq", "duplicate_of")]
     for batch in batches:
-        rows = batch.to_pylist()
-        for row in rows:
-            row["seq"] = seq
-            seq += 1
-            if deduplicator is not None and row["problem"] is None:
-                shingles = (
-                    None if row["shingles"] is None else np.frombuffer(row["shingles"], dtype=np.uint32)
-                )
-                found = Fingerprint(row["digest"], shingles, tuple(row["bands"]))
-                row["duplicate_of"] = deduplicator.decide(row["key"], found)
-        yield _batch(rows, schema)
+        numbers = list(range(seq, seq + batch.num_rows))
+        seq += batch.num_rows
+        duplicates: list[str | None] = [None] * batch.num_rows
+        if deduplicator is not None:
+            found = batch.select(["problem", "key", "digest", "shingles", "bands"]).to_pylist()
+            for index, row in enumerate(found):
+                if row["problem"] is None:
+                    shingles = (
+                        None if row["shingles"] is None else np.frombuffer(row["shingles"], dtype=np.uint32)
+                    )
+                    fingerprinted = Fingerprint(row["digest"], shingles, tuple(row["bands"]))
+                    duplicates[index] = deduplicator.decide(row["key"], fingerprinted)
+        columns = [batch.column(name) for name in passed]
+        columns += [pa.array(numbers, type=pa.int64()), pa.array(duplicates, type=pa.string())]
+        yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def _code(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
