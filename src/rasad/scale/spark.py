@@ -179,17 +179,17 @@ def code_to_parquet(
     partitions = partitions or spark.sparkContext.defaultParallelism * 4
     read = read_documents(spark, inputs, input_format, limits)
     if dedupe:
-        fingerprint_schema = _schema(spark, _FINGERPRINT_FIELDS)
+        fingerprint_schema = _schema(_FINGERPRINT_FIELDS)
         read = read.repartition(partitions).mapInArrow(
             functools.partial(_fingerprint, _arrow(fingerprint_schema)), fingerprint_schema
         )
-    ordered_schema = _schema(spark, _ORDERED_FIELDS)
+    ordered_schema = _schema(_ORDERED_FIELDS)
     ordered = (
         read.repartition(1)
         .sortWithinPartitions("input", "file", "position")
         .mapInArrow(functools.partial(_order, _arrow(ordered_schema), dedupe), ordered_schema)
     )
-    coded_schema = _schema(spark, _CODED_FIELDS)
+    coded_schema = _schema(_CODED_FIELDS)
     coded = (
         ordered.repartition(partitions)
         .mapInArrow(functools.partial(_code, _arrow(coded_schema)), coded_schema)
@@ -230,7 +230,7 @@ def read_documents(
     """Every document (or read problem) of the inputs, with its place in the input order."""
     if input_format not in FORMATS:
         raise SparkInputError(f"unknown format {input_format!r}; choose one of {', '.join(FORMATS)}")
-    schema = _schema(spark, _READ_FIELDS)
+    schema = _schema(_READ_FIELDS)
     if input_format != "parquet":
         return _read_files(spark, inputs, input_format, limits, schema)
     tables = [_read_parquet(spark, path, index, schema) for index, path in enumerate(inputs)]
@@ -245,9 +245,7 @@ def _read_files(
 
     listing, missing = _list_files(spark, inputs, input_format)
     found = [path for index, path in enumerate(inputs) if index not in missing]
-    names = _schema(
-        spark, (("uri", "string"), ("where", "string"), ("input", "int"), ("file", "array<string>"))
-    )
+    names = _schema((("uri", "string"), ("where", "string"), ("input", "int"), ("file", "array<string>")))
     files = spark.createDataFrame(listing, names)
     if found:
         # Spark's scan passes over empty files: a left join keeps them, and the reader reports them.
@@ -478,10 +476,17 @@ def _batch(rows: list[dict], schema: pa.Schema) -> pa.RecordBatch:
     return pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def _schema(spark: SparkSession, fields: Iterable[tuple[str, str]]) -> StructType:
-    from pyspark.sql.types import StructType
+def _schema(fields: Iterable[tuple[str, str]]) -> StructType:
+    """The Spark type of a row of ``fields`` (a session must be running: the JVM parses the DDL)."""
+    return _parsed(_ddl(fields))
 
-    schema = spark.createDataFrame([], _ddl(fields)).schema
+
+@functools.cache
+def _parsed(ddl: str) -> StructType:
+    """Parsed once per process: each parse is a round trip to the JVM (0.1 s, 0.5 s a job)."""
+    from pyspark.sql.types import StructType, _parse_datatype_string
+
+    schema = _parse_datatype_string(ddl)
     assert isinstance(schema, StructType)
     return schema
 
