@@ -5,15 +5,17 @@ Four steps, each a Spark stage:
 1. **read**: every input file arrives as bytes (``binaryFile``) and goes through
    ``rasad.ingest.read_bytes``, the function behind the local readers, so a file yields the same
    documents with the same names (``where``) as ``rasad code`` gives it; Parquet tables of
-   articles are read as columns. Files are listed with the local folder rules.
+   articles are read as columns. Files are listed with the local folder rules; the listing is
+   broadcast, so each file's bytes are read by one task and not shuffled.
 2. **fingerprint**: the documents are spread over ``--partitions`` tasks, each of which computes
    the id and the duplicate detector's fingerprint of its documents (``rasad.ingest.dedupe``):
-   most of the detector's work, and independent of the order.
+   most of the detector's work, and independent of the order. The texts stay Arrow columns.
 3. **order**: one task walks the documents in input order (input, then the path inside it, then
    the position in the file), numbers them (``seq``) and takes the same duplicate decisions as the
    local runner from the fingerprints, so the same copies are flagged. It is the one serial step:
    it looks up and stores fingerprints (thousands of documents a second) but hashes and codes
-   nothing; ``--keep-duplicates`` leaves out the fingerprints and only numbers.
+   nothing, and the texts pass through it as Arrow columns; ``--keep-duplicates`` leaves out the
+   fingerprints and only numbers.
 4. **code**: the documents are spread over ``--partitions`` tasks and coded with
    ``rasad.run.code_task``. Dictionaries and lexicons are cached at module level, and PySpark
    reuses its Python workers, so each executor process loads them once.
@@ -21,6 +23,7 @@ Four steps, each a Spark stage:
 Output: Parquet tables ``documents/``, ``events/`` and ``problems/`` under the output folder. Nested
 objects of the record are Parquet structs (typed, queryable with ``source.outlet`` or
 ``actor.code``), not JSON strings; ``read_records`` turns the tables back into document records.
+Each table is counted as it is written (an ``Observation``), for the summary.
 """
 
 from __future__ import annotations
@@ -118,6 +121,9 @@ _CODED_FIELDS = (
 SESSION_CONF = {
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.execution.arrow.maxRecordsPerBatch": "64",  # whole files travel in the read step
+    # Local mode runs the executor in the driver's JVM, on the cores the Python workers code on. The
+    # JVM's own work is light (Arrow, shuffles, Parquet), but on 4,000 articles its C2 compiler took
+    # 7 of its 13 CPU seconds and G1's threads 0.9: C1 alone and the serial collector take neither.
     "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
 }
 
