@@ -226,6 +226,7 @@ def code_to_parquet(
 
 
 def _counting(table: DataFrame, observation: Observation) -> DataFrame:
+    """``table``, counted into ``observation`` as it is written: no job reads it back to count."""
     from pyspark.sql import functions as F
 
     return table.observe(observation, F.count(F.lit(1)).alias("rows"))
@@ -255,11 +256,11 @@ def _read_files(
     names = _schema((("uri", "string"), ("where", "string"), ("input", "int"), ("file", "array<string>")))
     files = spark.createDataFrame(listing, names)
     if found:
-        # Spark's scan passes over empty files: a left join keeps them, and the reader reports them.
         contents = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(found)
         # Broadcast joins: the bytes are read where they are, not shuffled for a sort-merge join.
-        # An outer join could broadcast only the contents, so the empty files (no row in the
-        # scan) are found by an anti-join on the paths alone, which reads no bytes.
+        # Spark's scan passes over empty files, which the reader must still report; an outer join
+        # keeping them could broadcast only the contents, so they are found by an anti-join on the
+        # paths alone, which reads no bytes.
         read = contents.join(F.broadcast(files), files["uri"] == contents["path"]).select(
             "where", "input", "file", "content"
         )
