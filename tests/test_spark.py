@@ -65,7 +65,10 @@ def test_spark_records_equal_local_records(
     expected = [item for item in local if isinstance(item, dict)]
     problems = [(item.where, item.message) for item in local if isinstance(item, ReadProblem)]
     assert run.returncode == 1, run.stderr  # the broken line, the empty file and the missing input
-    assert f"rasad: {len(expected)} records (documents/)" in run.stderr
+    events = sum(len(record["events"]) for record in expected)
+    # The summary's counts are observed as the tables are written: they must match what was written.
+    summary = f"rasad: {len(expected)} records (documents/), {events} events (events/), {len(problems)} "
+    assert summary + "documents failed (problems/)" in run.stderr
     assert "Traceback" not in run.stderr
 
     records = read_records(output)
@@ -75,7 +78,7 @@ def test_spark_records_equal_local_records(
             assert got.get(field) == want.get(field), (want["id"], field)
     duplicates = [r for r in expected if any(w.startswith("duplicate of") for w in r.get("warnings", []))]
     assert len(duplicates) >= 5
-    assert sum(len(record["events"]) for record in expected) > 100
+    assert events > 100
 
     import pyarrow.parquet as pq
 

@@ -5,15 +5,17 @@ Four steps, each a Spark stage:
 1. **read**: every input file arrives as bytes (``binaryFile``) and goes through
    ``rasad.ingest.read_bytes``, the function behind the local readers, so a file yields the same
    documents with the same names (``where``) as ``rasad code`` gives it; Parquet tables of
-   articles are read as columns. Files are listed with the local folder rules.
+   articles are read as columns. Files are listed with the local folder rules; the listing is
+   broadcast, so each file's bytes are read by one task and not shuffled.
 2. **fingerprint**: the documents are spread over ``--partitions`` tasks, each of which computes
    the id and the duplicate detector's fingerprint of its documents (``rasad.ingest.dedupe``):
-   most of the detector's work, and independent of the order.
+   most of the detector's work, and independent of the order. The texts stay Arrow columns.
 3. **order**: one task walks the documents in input order (input, then the path inside it, then
    the position in the file), numbers them (``seq``) and takes the same duplicate decisions as the
    local runner from the fingerprints, so the same copies are flagged. It is the one serial step:
    it looks up and stores fingerprints (thousands of documents a second) but hashes and codes
-   nothing; ``--keep-duplicates`` leaves out the fingerprints and only numbers.
+   nothing, and the texts pass through it as Arrow columns; ``--keep-duplicates`` leaves out the
+   fingerprints and only numbers.
 4. **code**: the documents are spread over ``--partitions`` tasks and coded with
    ``rasad.run.code_task``. Dictionaries and lexicons are cached at module level, and PySpark
    reuses its Python workers, so each executor process loads them once.
@@ -21,6 +23,7 @@ Four steps, each a Spark stage:
 Output: Parquet tables ``documents/``, ``events/`` and ``problems/`` under the output folder. Nested
 objects of the record are Parquet structs (typed, queryable with ``source.outlet`` or
 ``actor.code``), not JSON strings; ``read_records`` turns the tables back into document records.
+Each table is counted as it is written (an ``Observation``), for the summary.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ from rasad.text.normalize import normalize
 
 if TYPE_CHECKING:
     import pyarrow as pa
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import DataFrame, Observation, SparkSession
     from pyspark.sql.types import StructType
 
 FORMATS = ("auto", "jsonl", "text", "warc", "parquet")
@@ -118,6 +121,11 @@ _CODED_FIELDS = (
 SESSION_CONF = {
     "spark.ui.showConsoleProgress": "false",
     "spark.sql.execution.arrow.maxRecordsPerBatch": "64",  # whole files travel in the read step
+    # Local mode runs the executor in the driver's JVM, on the cores the Python workers code on. The
+    # JVM's own work is light (Arrow, shuffles, Parquet), but on 4,000 articles its C2 compiler took
+    # 7 of its 13 CPU seconds and G1's threads 0.9: C1 alone and the serial collector take neither.
+    # Spark puts these before any ``spark.driver.extraJavaOptions``, which can override them.
+    "spark.driver.defaultJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
 }
 
 
@@ -172,48 +180,57 @@ def code_to_parquet(
 ) -> Summary:
     """Read, order, code, and write the three tables under ``output``."""
     from pyspark import StorageLevel
+    from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
     limits = limits or ReadLimits()
     partitions = partitions or spark.sparkContext.defaultParallelism * 4
     read = read_documents(spark, inputs, input_format, limits)
     if dedupe:
-        fingerprint_schema = _schema(spark, _FINGERPRINT_FIELDS)
+        fingerprint_schema = _schema(_FINGERPRINT_FIELDS)
         read = read.repartition(partitions).mapInArrow(
             functools.partial(_fingerprint, _arrow(fingerprint_schema)), fingerprint_schema
         )
-    ordered_schema = _schema(spark, _ORDERED_FIELDS)
+    ordered_schema = _schema(_ORDERED_FIELDS)
     ordered = (
         read.repartition(1)
         .sortWithinPartitions("input", "file", "position")
         .mapInArrow(functools.partial(_order, _arrow(ordered_schema), dedupe), ordered_schema)
     )
-    coded_schema = _schema(spark, _CODED_FIELDS)
+    coded_schema = _schema(_CODED_FIELDS)
     coded = (
         ordered.repartition(partitions)
         .mapInArrow(functools.partial(_code, _arrow(coded_schema)), coded_schema)
         .persist(StorageLevel.DISK_ONLY)
     )
+    # Each table is counted as it is written (an observation), not read back afterwards.
+    counted = {name: Observation(name) for name in ("documents", "events", "problems")}
     try:
         documents = coded.filter(F.col("problem").isNull())
-        documents.select(
-            "seq", *(name for name, _ in DOCUMENT_FIELDS), F.size("events").alias("event_count")
+        _counting(
+            documents.select(
+                "seq", *(name for name, _ in DOCUMENT_FIELDS), F.size("events").alias("event_count")
+            ),
+            counted["documents"],
         ).write.parquet(_join(output, "documents"))
-        documents.select(
+        events = documents.select(
             F.col("seq").alias("doc_seq"), F.col("id").alias("doc_id"), F.posexplode("events")
-        ).select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*").write.parquet(
-            _join(output, "events")
-        )
-        coded.filter(F.col("problem").isNotNull()).select(
+        ).select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*")
+        _counting(events, counted["events"]).write.parquet(_join(output, "events"))
+        problems = coded.filter(F.col("problem").isNotNull()).select(
             "seq", F.col("source.path").alias("where"), F.col("problem").alias("message")
-        ).write.parquet(_join(output, "problems"))
+        )
+        _counting(problems, counted["problems"]).write.parquet(_join(output, "problems"))
     finally:
         coded.unpersist()
-    return Summary(
-        documents=spark.read.parquet(_join(output, "documents")).count(),
-        events=spark.read.parquet(_join(output, "events")).count(),
-        problems=spark.read.parquet(_join(output, "problems")).count(),
-    )
+    return Summary(**{name: observation.get["rows"] for name, observation in counted.items()})
+
+
+def _counting(table: DataFrame, observation: Observation) -> DataFrame:
+    """``table``, counted into ``observation`` as it is written: no job reads it back to count."""
+    from pyspark.sql import functions as F
+
+    return table.observe(observation, F.count(F.lit(1)).alias("rows"))
 
 
 def read_documents(
@@ -222,7 +239,7 @@ def read_documents(
     """Every document (or read problem) of the inputs, with its place in the input order."""
     if input_format not in FORMATS:
         raise SparkInputError(f"unknown format {input_format!r}; choose one of {', '.join(FORMATS)}")
-    schema = _schema(spark, _READ_FIELDS)
+    schema = _schema(_READ_FIELDS)
     if input_format != "parquet":
         return _read_files(spark, inputs, input_format, limits, schema)
     tables = [_read_parquet(spark, path, index, schema) for index, path in enumerate(inputs)]
@@ -237,16 +254,22 @@ def _read_files(
 
     listing, missing = _list_files(spark, inputs, input_format)
     found = [path for index, path in enumerate(inputs) if index not in missing]
-    names = _schema(
-        spark, (("uri", "string"), ("where", "string"), ("input", "int"), ("file", "array<string>"))
-    )
+    names = _schema((("uri", "string"), ("where", "string"), ("input", "int"), ("file", "array<string>")))
     files = spark.createDataFrame(listing, names)
     if found:
-        # Spark's scan passes over empty files: a left join keeps them, and the reader reports them.
         contents = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(found)
-        files = files.join(contents, files["uri"] == contents["path"], "left").select(
+        # Broadcast joins: the bytes are read where they are, not shuffled for a sort-merge join.
+        # Spark's scan passes over empty files, which the reader must still report; an outer join
+        # keeping them could broadcast only the contents, so they are found by an anti-join on the
+        # paths alone, which reads no bytes.
+        read = contents.join(F.broadcast(files), files["uri"] == contents["path"]).select(
             "where", "input", "file", "content"
         )
+        paths = F.broadcast(contents.select("path"))
+        empty = files.join(paths, files["uri"] == paths["path"], "left_anti").select(
+            "where", "input", "file", F.lit(None).cast("binary").alias("content")
+        )
+        files = read.unionByName(empty)
     else:
         files = files.select("where", "input", "file", F.lit(None).cast("binary").alias("content"))
     documents = files.mapInArrow(
@@ -363,6 +386,10 @@ def _document_row(document: RawDocument | ReadProblem) -> dict:
     }
 
 
+# What ``_raw_document`` and ``document_id`` read of a row.
+_ID_FIELDS = ("text", "path", "doc_id", "title", "url", "outlet", "published", "problem")
+
+
 def _raw_document(row: dict) -> RawDocument:
     return RawDocument(
         text=row["text"],
@@ -376,37 +403,64 @@ def _raw_document(row: dict) -> RawDocument:
 
 
 def _fingerprint(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Executor side of the fingerprint step: each document's id and duplicate fingerprint."""
+    """Executor side of the fingerprint step: each document's id and duplicate fingerprint.
+
+    Only the columns the id needs are turned into Python objects; the others (the text among them)
+    pass through as Arrow arrays.
+    """
+    import pyarrow as pa
+
     for batch in batches:
-        rows = batch.to_pylist()
-        for row in rows:
-            if row["problem"] is None:
-                document = _raw_document(row)
-                normalized = normalize(document.text)
-                found = fingerprint(normalized.text)
-                row["key"] = document_id(document, normalized)
-                row["digest"] = found.digest
-                row["shingles"] = None if found.shingles is None else found.shingles.tobytes()
-                row["bands"] = list(found.bands)
-        yield _batch(rows, schema)
+        keys: list[str | None] = []
+        digests: list[bytes | None] = []
+        shingles: list[bytes | None] = []
+        bands: list[list[bytes] | None] = []
+        for row in batch.select(list(_ID_FIELDS)).to_pylist():
+            if row["problem"] is not None:
+                keys.append(None)
+                digests.append(None)
+                shingles.append(None)
+                bands.append(None)
+                continue
+            document = _raw_document(row)
+            normalized = normalize(document.text)
+            found = fingerprint(normalized.text)
+            keys.append(document_id(document, normalized))
+            digests.append(found.digest)
+            shingles.append(None if found.shingles is None else found.shingles.tobytes())
+            bands.append(list(found.bands))
+        columns = [*batch.columns, *(pa.array(values) for values in (keys, digests, shingles))]
+        columns.append(pa.array(bands, type=schema.field("bands").type))
+        yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """Executor side of the order step (one task, input order): numbers, and duplicates as locally."""
+    """Executor side of the order step (one task, input order): numbers, and duplicates as locally.
+
+    The documents' own columns pass through as Arrow arrays: only the fingerprints become Python
+    objects, so the one serial task does not convert every text twice.
+    """
+    import pyarrow as pa
+
     deduplicator = Deduplicator(window=DEDUPE_WINDOW) if dedupe else None
     seq = 0
+    passed = [field.name for field in schema if field.name not in ("seq", "duplicate_of")]
     for batch in batches:
-        rows = batch.to_pylist()
-        for row in rows:
-            row["seq"] = seq
-            seq += 1
-            if deduplicator is not None and row["problem"] is None:
-                shingles = (
-                    None if row["shingles"] is None else np.frombuffer(row["shingles"], dtype=np.uint32)
-                )
-                found = Fingerprint(row["digest"], shingles, tuple(row["bands"]))
-                row["duplicate_of"] = deduplicator.decide(row["key"], found)
-        yield _batch(rows, schema)
+        numbers = list(range(seq, seq + batch.num_rows))
+        seq += batch.num_rows
+        duplicates: list[str | None] = [None] * batch.num_rows
+        if deduplicator is not None:
+            found = batch.select(["problem", "key", "digest", "shingles", "bands"]).to_pylist()
+            for index, row in enumerate(found):
+                if row["problem"] is None:
+                    shingles = (
+                        None if row["shingles"] is None else np.frombuffer(row["shingles"], dtype=np.uint32)
+                    )
+                    fingerprinted = Fingerprint(row["digest"], shingles, tuple(row["bands"]))
+                    duplicates[index] = deduplicator.decide(row["key"], fingerprinted)
+        columns = [batch.column(name) for name in passed]
+        columns += [pa.array(numbers, type=pa.int64()), pa.array(duplicates, type=pa.string())]
+        yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 def _code(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -431,10 +485,17 @@ def _batch(rows: list[dict], schema: pa.Schema) -> pa.RecordBatch:
     return pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def _schema(spark: SparkSession, fields: Iterable[tuple[str, str]]) -> StructType:
-    from pyspark.sql.types import StructType
+def _schema(fields: Iterable[tuple[str, str]]) -> StructType:
+    """The Spark type of a row of ``fields`` (a session must be running: the JVM parses the DDL)."""
+    return _parsed(_ddl(fields))
 
-    schema = spark.createDataFrame([], _ddl(fields)).schema
+
+@functools.cache
+def _parsed(ddl: str) -> StructType:
+    """Parsed once per process: each parse is a round trip to the JVM (0.1 s, 0.5 s a job)."""
+    from pyspark.sql.types import StructType, _parse_datatype_string
+
+    schema = _parse_datatype_string(ddl)
     assert isinstance(schema, StructType)
     return schema
 
