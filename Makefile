@@ -78,7 +78,8 @@ clean:
 	rm -rf $(VENV) out test-artifacts .pytest_cache .ruff_cache .mypy_cache build src/rasad/native_build.json
 	find src -name '*.so' -delete
 
-## eval: actor recognition on the NER corpora and event coding on the gold sets
+## eval: actor recognition on the NER corpora, event coding on the gold sets, the confidence table
 eval: install
 	$(BIN)/rasad eval ner --root $(CORPORA)
 	$(BIN)/rasad eval events --root $(CORPORA)
+	$(BIN)/rasad eval confidence --root $(CORPORA)
