@@ -204,9 +204,8 @@ def _relative(sentence: str, prep: Prepared, anchor: tuple[dt.date, str]) -> lis
     """Dates from words like «أمس», سال گذشته, "last month" and weekday names."""
     text, dates = prep.text, []
     lowered, lookalikes = text.lower(), _CASE_LOOKALIKES.search(text) is not None
-    if not _may_match(_RELATIVE_CORES, lowered, lookalikes):
-        return _weekdays(sentence, prep, anchor, lowered, lookalikes)
-    for match in _RELATIVE.finditer(text):
+    matches = _RELATIVE.finditer(text) if _may_match(_RELATIVE_CORES, lowered, lookalikes) else ()
+    for match in matches:
         unit, offset, _ = _RELATIVE_WORDS[int((match.lastgroup or "")[1:])]
         if unit != "day" and _COUNTED.search(text, max(0, match.start() - 8), match.start()):
             continue
