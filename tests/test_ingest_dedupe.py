@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rasad.ingest.dedupe import Deduplicator
@@ -111,13 +113,43 @@ def test_signature_and_banding_are_those_of_datasketch() -> None:
     """The detector computes MinHash itself (vectorised, without importing SciPy): same values."""
     from datasketch import MinHash, MinHashLSH
 
-    from rasad.ingest.dedupe import BANDS, CANDIDATE_THRESHOLD, NUM_PERM, ROWS, _shingles, minhash
+    from rasad.ingest.dedupe import (
+        BANDS,
+        CANDIDATE_THRESHOLD,
+        NUM_PERM,
+        ROWS,
+        _shingles,
+        minhash,
+        word_hashes,
+    )
     from rasad.text.normalize import normalize_string
 
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     assert (lsh.b, lsh.r) == (BANDS, ROWS)
     for text in (STORY, SYNDICATED, SAME_EVENT, PERSIAN * 3):
-        shingles = _shingles(normalize_string(text).casefold().split())
+        shingles = _shingles(word_hashes(normalize_string(text)))
         sketch = MinHash(num_perm=NUM_PERM, hashfunc=int)
         sketch.update_batch(shingles.tolist())
         assert minhash(shingles).tolist() == sketch.hashvalues.tolist()
+
+
+def test_word_hashes_follow_the_words_of_real_text(seed_paths: list[Path]) -> None:
+    """One hash per ``\\w+`` word of the case-folded text, equal for equal words and different for
+    different ones, on the seeds (Arabic, Persian), English with capitals, and characters beyond the
+    Basic Multilingual Plane (a mathematical letter is a word character, an emoji is not)."""
+    import re
+
+    from rasad.ingest.dedupe import word_hashes
+    from rasad.text.normalize import normalize_string
+
+    texts = [normalize_string(path.read_text(encoding="utf-8")) for path in seed_paths]
+    texts += [STORY.upper(), STORY, "NATO_summit 𝐀𝐁 met 🙂 in Ankara, 𝐀𝐁 said", ""]
+    hash_of: dict[str, int] = {}
+    for text in texts:
+        words = re.findall(r"\w+", text.casefold())
+        hashes = word_hashes(text).tolist()
+        assert len(hashes) == len(words)
+        for word, value in zip(words, hashes, strict=True):
+            assert hash_of.setdefault(word, value) == value
+    assert len(set(hash_of.values())) == len(hash_of) > 1000
+    assert word_hashes(STORY.upper()).tolist() == word_hashes(STORY).tolist()

@@ -16,6 +16,7 @@ import pytest
 from rasad.cli import main
 from rasad.ingest import iter_documents
 from rasad.ingest.count import count_documents
+from rasad.run import PARENT_DEDUPES_UP_TO
 
 # Sentences written for these tests; each document draws a few with its own names and numbers.
 TEMPLATES = (
@@ -241,7 +242,12 @@ def test_count_is_unknown_for_feeds_and_stdin(samples_dir: Path) -> None:
     assert count_documents(["-"]) is None
 
 
-def test_two_workers_give_the_records_of_one(tmp_path: Path, samples_dir: Path) -> None:
+# Two workers: the parent finds duplicates before coding; more: the workers fingerprint (``_coded``).
+POOL_SIZES = [2, PARENT_DEDUPES_UP_TO + 1]
+
+
+@pytest.mark.parametrize("workers", POOL_SIZES)
+def test_pool_gives_the_records_of_one_worker(tmp_path: Path, samples_dir: Path, workers: int) -> None:
     """More than a batch, so the pool really runs; the samples bring duplicates and every format."""
     from rasad.run import BATCH_PER_WORKER, code_stream
 
@@ -249,26 +255,28 @@ def test_two_workers_give_the_records_of_one(tmp_path: Path, samples_dir: Path) 
     source = write_jsonl(tmp_path / "news.jsonl", articles + articles[:5])
     inputs = [str(samples_dir), str(source)]
     one = list(code_stream(iter_documents(inputs), workers=1))
-    two = list(code_stream(iter_documents(inputs), workers=2))
+    pooled = list(code_stream(iter_documents(inputs), workers=workers))
     assert len(one) == 17 + len(articles) + 5
     assert sum("duplicate of" in " ".join(record.get("warnings", [])) for record in one) >= 5
-    assert one == two
+    assert one == pooled
 
 
-def test_two_workers_give_the_json_lines_documents_and_budget_of_one(
-    tmp_path: Path, samples_dir: Path
+@pytest.mark.parametrize("workers", POOL_SIZES)
+def test_pool_gives_the_json_lines_documents_and_budget_of_one_worker(
+    tmp_path: Path, samples_dir: Path, workers: int
 ) -> None:
     """The pool's other outputs: JSON lines serialised by the workers, the documents ``code_pairs``
-    keeps, and duplicates described again by the parent under the time budget."""
+    keeps, and duplicates described under the time budget (again by the parent, past
+    ``PARENT_DEDUPES_UP_TO`` workers)."""
     from rasad.run import BATCH_PER_WORKER, code_pairs, code_stream
 
     articles = generated_articles(4 * BATCH_PER_WORKER, seed=6)
     source = write_jsonl(tmp_path / "news.jsonl", articles + articles[:5])
     inputs = [str(samples_dir), str(source)]
     one = list(code_stream(iter_documents(inputs), workers=1))
-    lines = list(code_stream(iter_documents(inputs), workers=2, as_json=True, time_budget=60))
+    lines = list(code_stream(iter_documents(inputs), workers=workers, as_json=True, time_budget=60))
     assert lines == [json.dumps(record, ensure_ascii=False) for record in one]
-    pairs = list(code_pairs(iter_documents(inputs), workers=2, time_budget=60))
+    pairs = list(code_pairs(iter_documents(inputs), workers=workers, time_budget=60))
     assert [record for _, record in pairs] == one
     texts = [document.text for document in iter_documents(inputs)]
     assert [document.text for document, _ in pairs] == texts
@@ -308,3 +316,23 @@ def test_code_imports_no_other_command_and_no_progress_bar(tmp_path: Path, sampl
     assert result.returncode in (0, 1), result.stderr
     assert result.stdout.strip() == "[]"
     assert (tmp_path / "out.jsonl").stat().st_size > 0
+
+
+def test_whole_model_is_loaded_before_the_fork_for_the_script_of_a_long_run(
+    seed_texts: dict[str, str],
+) -> None:
+    """Function words decide the seed articles, so none needs the Arabic-script model; a long run of
+    them still will (its short texts), a short run need not; a few short texts that need it decide
+    even a short run; a stray English caption loads nothing before the fork."""
+    from rasad.run import WHOLE_MODEL_TEXTS, _whole_models_wanted
+    from rasad.text.langid import script_needing_model
+
+    articles = list(seed_texts.values()) * 50
+    assert {script_needing_model(text) for text in articles} == {None}
+    assert _whole_models_wanted(articles, long_run=True) == ["arabic"]
+    assert _whole_models_wanted(articles, long_run=False) == []
+    short = ["وزير الخارجية"] * WHOLE_MODEL_TEXTS
+    assert _whole_models_wanted(articles + short, long_run=False) == ["arabic"]
+    assert _whole_models_wanted([*articles, "The minister said it would sign the deal"], long_run=True) == [
+        "arabic"
+    ]

@@ -15,7 +15,7 @@ from multiprocessing.pool import AsyncResult
 from rasad.document import RawDocument, ReadProblem
 from rasad.ingest.dedupe import Deduplicator, Fingerprint, fingerprint
 from rasad.pipeline import TimeBudgetExceeded, code_document, document_id, load_resources
-from rasad.text.langid import load_whole_model, script_needing_model
+from rasad.text.langid import load_whole_model, model_script, script_needing_model
 from rasad.text.normalize import NormalizedText, normalize
 
 BATCH_PER_WORKER = 16  # documents handed out per worker and round: bounded memory, input order kept
@@ -24,6 +24,8 @@ BATCHES_IN_FLIGHT = 3  # the pool codes the next batches while the parent writes
 # parent, a model is shared by all workers instead of loaded by each (English in an Arabic corpus).
 MODEL_LOOKAHEAD = 250  # identified one after another before any worker starts: a serial cost
 WHOLE_MODEL_TEXTS = 3  # of the MODEL_LOOKAHEAD first texts
+# Up to this many workers the parent finds duplicates before the documents are coded (see ``_coded``).
+PARENT_DEDUPES_UP_TO = 3
 # Distinct texts the duplicate detector remembers (about 8 kB each): a bounded memory whatever the input.
 DEDUPE_WINDOW = 50_000
 
@@ -159,10 +161,13 @@ def _coded(
                 duplicate_of, normalized = decided
                 yield item, _code(item, duplicate_of, time_budget, as_json, normalized)
         return
-    # Without a resume to honour, workers fingerprint the documents and the parent only decides;
-    # a resume needs each id before coding (to skip it), so there the parent decides first.
+    # With a few workers the parent fingerprints each document and decides before it is coded, so no
+    # worker codes a duplicate (a tenth of SaudiNewsNet). That is a fifth of a document's work, so
+    # with more workers the parent would hold them back: they fingerprint and code every document,
+    # and the parent only decides, afterwards. A resume needs each id before coding (to skip it),
+    # so there the parent always decides first.
     remaining = itertools.chain(first, items)
-    if deduplicator is not None and skip is None:
+    if deduplicator is not None and skip is None and workers > PARENT_DEDUPES_UP_TO:
         tasks: Iterator[Task] = (
             item if isinstance(item, ReadProblem) else Undecided(item) for item in remaining
         )
@@ -177,14 +182,8 @@ def _coded(
     # first needed later is loaded by each worker that meets it).
     load_resources()
     texts = [item.text for item in first if isinstance(item, RawDocument)]
-    # Identifying each text loads what its language needs. A script many of the first texts need a
-    # model for will be needed by every worker: load all of it once here. A script only a few need
-    # (a stray English caption) is left to the worker that meets it, rather than holding every
-    # worker back for seconds.
-    needing = Counter(script_needing_model(text) for text in texts)
-    for script, count in needing.items():
-        if script and count >= WHOLE_MODEL_TEXTS:
-            load_whole_model(script)
+    for script in _whole_models_wanted(texts, long_run=len(first) >= lookahead):
+        load_whole_model(script)
     with multiprocessing.Pool(workers) as pool:
         pending: deque[tuple[list[Task], AsyncResult]] = deque()
         for batch in batches:
@@ -193,6 +192,27 @@ def _coded(
                 yield from _finished(*pending.popleft(), deduplicator, code)
         while pending:
             yield from _finished(*pending.popleft(), deduplicator, code)
+
+
+def _whole_models_wanted(texts: list[str], long_run: bool) -> list[str]:
+    """The scripts whose whole language model the parent loads before forking, for the workers to
+    share: loaded by a worker, it costs that worker 0.65 s (Arabic script) to 2.6 s (Latin) while the
+    ordered output waits for it, and each worker that meets such a text pays it again.
+
+    Identifying each text loads what its language needs. A script many of the first texts need a
+    model for will be needed by every worker. So will the script most of a long run is written in,
+    even where function words decide its first texts: some of its short texts (titles, captions) only
+    the model tells, 30 of the first 4,000 SaudiNewsNet articles, and every worker meets some. A
+    script only a few texts need (a stray English caption) is left to the worker that meets it,
+    rather than holding every worker back for seconds.
+    """
+    needing = Counter(script_needing_model(text) for text in texts)
+    wanted = [script for script, count in needing.items() if script and count >= WHOLE_MODEL_TEXTS]
+    if long_run and texts:
+        script, count = Counter(model_script(text) for text in texts).most_common(1)[0]
+        if script and 2 * count >= len(texts) and script not in wanted:
+            wanted.append(script)
+    return wanted
 
 
 def _finished(

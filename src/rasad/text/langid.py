@@ -206,6 +206,13 @@ def load_whole_model(script: str) -> None:
     _detector(script).detect_language_of(_WARM_UP[script])
 
 
+def model_script(text: str) -> str | None:
+    """The script of ``text`` when that script has a statistical model (several languages share it):
+    the model some of a corpus's texts in that script will need, whether or not this one does."""
+    script = dominant_script(unicodedata.normalize("NFKC", text[:SCRIPT_SAMPLE_CHARS]))
+    return script if script in _CANDIDATES else None
+
+
 def script_needing_model(text: str) -> str | None:
     """The script whose statistical model ``identify_language(text)`` asks (None where a short-cut or
     the script alone decides); identifying the text, so the same text costs nothing more after it."""
