@@ -26,7 +26,7 @@ MODEL_LOOKAHEAD = 250  # identified one after another before any worker starts: 
 WHOLE_MODEL_TEXTS = 3  # of the MODEL_LOOKAHEAD first texts
 # Up to this many workers the parent finds duplicates before the documents are coded (see ``_coded``).
 PARENT_DEDUPES_UP_TO = 3
-# Distinct texts the duplicate detector remembers (about 8 kB each): a bounded memory whatever the input.
+# Distinct texts the duplicate detector remembers (about 5 kB each): a bounded memory whatever the input.
 DEDUPE_WINDOW = 50_000
 
 

@@ -170,7 +170,7 @@ class Deduplicator:
     headline, a boilerplate line and two changed words in a 140-word story give 0.83. Two
     reports of the same event written apart score below 0.1.
 
-    Memory grows by some 8 kB per remembered text, so only the last ``window`` distinct texts are
+    Memory grows by some 5 kB per remembered text, so only the last ``window`` distinct texts are
     remembered (None: all): syndicated copies of a story appear within days of each other, and a
     stream of millions of articles must not exhaust memory.
     """
@@ -179,7 +179,9 @@ class Deduplicator:
         if window is not None and window < 1:
             raise ValueError(f"the duplicate window must be at least 1 document, got {window}")
         self._window = window
-        self._bands: list[dict[bytes, set[str]]] = [{} for _ in _BANDING]
+        # Band value -> the keys of the texts with it: a tuple, as most values belong to one text
+        # (a set would take four times the memory, 25 of them per text).
+        self._bands: list[dict[bytes, tuple[str, ...]]] = [{} for _ in _BANDING]
         self._indexed: dict[str, tuple[int, np.ndarray, tuple[bytes, ...]]] = {}  # key -> (order, ...)
         self._originals: dict[bytes, str] = {}
         self._remembered: deque[tuple[bytes, str | None]] = deque()  # (digest, key it indexed), oldest first
@@ -191,7 +193,7 @@ class Deduplicator:
         for table, band in zip(self._bands, bands, strict=True):
             keys = table.get(band)
             if keys:
-                candidates |= keys
+                candidates.update(keys)
         scored = []
         for key in candidates:
             order, other, _ = self._indexed[key]
@@ -222,7 +224,7 @@ class Deduplicator:
         indexed = None
         if original is None and key not in self._indexed:
             for table, band in zip(self._bands, found.bands, strict=True):
-                table.setdefault(band, set()).add(key)
+                table[band] = (*table.get(band, ()), key)
             self._indexed[key] = (self._arrivals, found.shingles, found.bands)
             self._arrivals += 1
             indexed = key
@@ -241,7 +243,8 @@ class Deduplicator:
             if old_key is not None:
                 _, _, bands = self._indexed.pop(old_key)
                 for table, band in zip(self._bands, bands, strict=True):
-                    keys = table[band]
-                    keys.discard(old_key)
-                    if not keys:
+                    keys = tuple(key for key in table[band] if key != old_key)
+                    if keys:
+                        table[band] = keys
+                    else:
                         del table[band]
