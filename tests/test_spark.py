@@ -88,6 +88,30 @@ def test_spark_records_equal_local_records(
     assert planted <= {where for where, _ in problems}
 
 
+def test_spark_run_without_failures_writes_an_empty_problems_table(
+    tmp_path: Path, seed_paths: list[Path]
+) -> None:
+    """The seeds alone: nothing fails, so the problems table is written empty (with its columns)
+    without going over the coded documents again, and the records are those of `rasad code`."""
+    if reason := spark_missing():
+        pytest.skip(reason)
+    output = tmp_path / "spark-out"
+    run = subprocess.run(
+        [sys.executable, "-m", "rasad.cli", "spark", "--input", str(seed_paths[0].parent),
+         "--output", str(output), "--master", "local[2]", "--partitions", "2"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "0 documents failed (problems/)" in run.stderr
+    from rasad.scale.spark import read_records
+
+    assert read_records(output) == list(code_stream(iter_documents([str(seed_paths[0].parent)])))
+    import pyarrow.parquet as pq
+
+    problems = pq.read_table(output / "problems")
+    assert (problems.num_rows, problems.column_names) == (0, ["seq", "where", "message"])
+
+
 def test_spark_says_what_is_wrong_before_starting(tmp_path: Path, capsys) -> None:
     command = ["spark", "--input", str(tmp_path), "--output", str(tmp_path / "out"), "--partitions", "0"]
     assert main(command) == 2

@@ -203,27 +203,37 @@ def code_to_parquet(
         .mapInArrow(functools.partial(_code, _arrow(coded_schema)), coded_schema)
         .persist(StorageLevel.DISK_ONLY)
     )
-    # Each table is counted as it is written (an observation), not read back afterwards.
-    counted = {name: Observation(name) for name in ("documents", "events", "problems")}
+    # Each table is counted as it is written (an observation), not read back afterwards; the job
+    # that writes the documents also counts the problems, so that an empty problems table (the
+    # usual case) is written without going over the coded rows again.
+    counted = {name: Observation(name) for name in ("documents", "events")}
+    failed = Observation("problems")
     try:
-        documents = coded.filter(F.col("problem").isNull())
+        documents = coded.observe(failed, F.count(F.col("problem")).alias("rows")).filter(
+            F.col("problem").isNull()
+        )
         _counting(
             documents.select(
                 "seq", *(name for name, _ in DOCUMENT_FIELDS), F.size("events").alias("event_count")
             ),
             counted["documents"],
         ).write.parquet(_join(output, "documents"))
-        events = documents.select(
-            F.col("seq").alias("doc_seq"), F.col("id").alias("doc_id"), F.posexplode("events")
-        ).select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*")
+        events = (
+            coded.filter(F.col("problem").isNull())
+            .select(F.col("seq").alias("doc_seq"), F.col("id").alias("doc_id"), F.posexplode("events"))
+            .select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*")
+        )
         _counting(events, counted["events"]).write.parquet(_join(output, "events"))
         problems = coded.filter(F.col("problem").isNotNull()).select(
             "seq", F.col("source.path").alias("where"), F.col("problem").alias("message")
         )
-        _counting(problems, counted["problems"]).write.parquet(_join(output, "problems"))
+        if not failed.get["rows"]:
+            problems = spark.createDataFrame([], problems.schema)
+        problems.write.parquet(_join(output, "problems"))
     finally:
         coded.unpersist()
-    return Summary(**{name: observation.get["rows"] for name, observation in counted.items()})
+    rows = {name: observation.get["rows"] for name, observation in counted.items()}
+    return Summary(**rows, problems=failed.get["rows"])
 
 
 def _counting(table: DataFrame, observation: Observation) -> DataFrame:
