@@ -57,7 +57,7 @@ FORMATS = ("auto", "jsonl", "text", "warc", "parquet")
 # Tasks per core for the fingerprint and code steps: enough for a long document to even out, few
 # enough that each task's fixed cost (a Python worker's batch, one Parquet file per table) stays
 # small. Spark's tuning guide suggests two or three; on 4,000 articles in local[2], 4 per core took
-# 7.2-8.1 s, 2 per core 6.3-6.7 s, 1 per core 6.3-6.6 s.
+# 7.2-8.1 s, 2 per core 6.3-7.2 s, 1 per core 6.3-6.6 s (each alternated with 4 per core).
 TASKS_PER_CORE = 2
 # A forced format reads every file as if it had this name: the local readers choose by extension.
 _FORCED_NAMES = {"jsonl": "input.jsonl", "text": "input.txt", "warc": "input.warc"}
