@@ -278,6 +278,13 @@ def test_writes_need_the_configured_token(loaded: Store) -> None:
         )
         assert broken.status_code == 400
         assert "Traceback" not in broken.text
+        # Half an emoji escaped in JSON (valid JSON, valid UTF-8, not a valid string): a clear 400.
+        halved = json.dumps({**article, "text": article["text"] + " \ud83d"}).encode()
+        refused = client.post(
+            "/api/documents", content=halved, headers={**auth, "Content-Type": "application/json"}
+        )
+        assert refused.status_code == 400
+        assert "text: Input should be a valid string" in refused.json()["error"]
 
 
 def test_request_bodies_over_the_limit_get_a_413(loaded: Store) -> None:

@@ -504,3 +504,29 @@ def test_gzip_of_single_documents(tmp_path: Path, name: str, content: str) -> No
     document = only_document(path)
     assert PERSIAN in document.text or ARABIC in document.text
     assert document.path == str(path)
+
+
+def test_jsonl_lone_surrogate_becomes_a_replacement_character(
+    tmp_path: Path, seed_texts: dict[str, str]
+) -> None:
+    """A JSON escape of half an emoji ("\\ud83d") in the text and the title: the document is coded and
+    written, the character replaced by U+FFFD at the same offset, so every offset still holds."""
+    from rasad.cli import main
+
+    persian = seed_texts["000"]
+    cut = persian.index(" ", 200)
+    line = json.dumps({"text": persian[:cut] + "\ud83d" + persian[cut:], "title": "خبر \ud83d"})
+    assert "\\ud83d" in line  # as a crawler writes it: an escape, valid JSON and valid UTF-8
+    source = tmp_path / "news.jsonl"
+    source.write_text(line + "\n", encoding="utf-8")
+    [document] = iter_documents([str(source)])
+    assert isinstance(document, RawDocument)
+    assert document.text == persian[:cut] + "\ufffd" + persian[cut:]
+    assert document.title == "خبر \ufffd"
+    output = tmp_path / "records.jsonl"
+    assert main(["code", str(source), "-o", str(output)]) == 0
+    [record] = [json.loads(row) for row in output.read_text(encoding="utf-8").splitlines()]
+    assert record["language"] == "fa" and record["events"]
+    for event in record["events"]:
+        span = event["text_info"]
+        assert document.text[span["start"] : span["end"]] == event["event_text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import partial
 from typing import Any, BinaryIO
@@ -12,19 +13,28 @@ from rasad.ingest._common import ReadLimits, guarded
 
 _SKIP_CHUNK = 1 << 20
 _OPTIONAL = {"id": "doc_id", "title": "title", "url": "url", "outlet": "outlet", "published": "published"}
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, one character for one, so that offsets
+    made on it stay valid. A JSON escape can carry one ("\\ud83d", half of an emoji cut in two), and
+    a string holding it can be neither hashed for an id nor written as UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _field(value: Any) -> str | None:
     """A metadata value as a string: numeric ids and timestamps are common, other types are dropped."""
     if isinstance(value, str):
-        return value or None
+        return _valid_unicode(value) or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return None
 
 
 def _document(line: bytes, where: str) -> RawDocument | ReadProblem:
-    """One line as a document; ``text`` is kept exactly as given, so offsets made on it stay valid."""
+    """One line as a document; ``text`` is kept as given (but for lone surrogates, each replaced by one
+    character), so offsets made on it stay valid."""
     try:
         record = json.loads(line)
     except UnicodeDecodeError:
@@ -39,7 +49,7 @@ def _document(line: bytes, where: str) -> RawDocument | ReadProblem:
     if not text.strip():
         return ReadProblem(where, "empty document, skipped")
     fields = {name: _field(record.get(key)) for key, name in _OPTIONAL.items()}
-    return RawDocument(text=text, path=where, **fields)
+    return RawDocument(text=_valid_unicode(text), path=where, **fields)
 
 
 def _skip_rest_of_line(stream: BinaryIO) -> None:
