@@ -30,16 +30,12 @@ _WORD_CHAR = np.fromiter(
 
 # Case folding for the BMP where a character folds to one character (ß and the like, which fold to
 # two, are left as they are: the fingerprint only needs the same text to give the same words).
-def _folding_table() -> np.ndarray:
-    table = np.arange(_BMP, dtype=np.uint32)
-    for code in range(_BMP):
-        folded = chr(code).casefold()
-        if len(folded) == 1:
-            table[code] = ord(folded)
-    return table
+def _folded(code: int) -> int:
+    folded = chr(code).casefold()
+    return ord(folded) if len(folded) == 1 else code
 
 
-_FOLDED = _folding_table()
+_FOLDED = np.fromiter(map(_folded, range(_BMP)), dtype=np.uint32, count=_BMP)
 # A word's hash is the sum of its characters each times a random odd key for its place in the word
 # (the 64th place and beyond share one), then mixed.
 _PLACE_KEYS = np.random.RandomState(7).randint(0, 1 << 63, 64, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
