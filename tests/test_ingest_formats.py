@@ -318,6 +318,21 @@ def test_feed_item_without_body_is_reported_and_others_still_come(tmp_path: Path
     assert isinstance(document, RawDocument) and ARABIC in document.text
 
 
+def test_feed_with_a_reference_to_half_an_emoji_still_gives_its_items(tmp_path: Path) -> None:
+    """``&#xD83D;`` (or ``&#55357;``) refers to a lone surrogate: feedparser gave up on the whole feed.
+    Each such reference now reads as U+FFFD, and a reference to a real character is left alone."""
+    feed = RSS.replace("<title>Minister to visit Baghdad</title>", "<title>Minister &#xD83D; &#233;</title>")
+    feed = feed.replace(
+        "<description>short teaser</description>", "<description>teaser &#55357;</description>"
+    )
+    path = tmp_path / "feed.xml"
+    path.write_text(feed, encoding="utf-8")
+    first, second = read(path)
+    assert isinstance(first, RawDocument) and isinstance(second, RawDocument)
+    assert first.title == "Minister \ufffd \u00e9"
+    assert ENGLISH in first.text and ARABIC in second.text
+
+
 @pytest.mark.parametrize(
     "dtd",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import partial
 from typing import Any
@@ -16,6 +17,8 @@ from rasad.ingest._common import guarded, normalise_newlines
 from rasad.ingest.html import fragment_text, tidy
 
 _ENTITY_DECLARATION = b"<!ENTITY"
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_REPLACEMENT_REFERENCE = b"&#xFFFD;"
 _MARKUP_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -33,6 +36,18 @@ def _declares_entities(data: bytes) -> bool:
     except (ParseError, LookupError):  # malformed, or an unknown encoding: feedparser may still read it
         return _ENTITY_DECLARATION in data
     return False
+
+
+def _surrogate_free(data: bytes) -> bytes:
+    """The feed with each character reference to a surrogate (``&#xD83D;``, half of an emoji cut in
+    two) made a reference to U+FFFD: feedparser turns it into a string it cannot encode and gives up
+    on the whole feed."""
+
+    def replaced(match: re.Match[bytes]) -> bytes:
+        code = int(match[1], 16) if match[1] else int(match[2])
+        return _REPLACEMENT_REFERENCE if 0xD800 <= code <= 0xDFFF else match[0]
+
+    return _CHARACTER_REFERENCE.sub(replaced, data) if b"&#" in data else data
 
 
 def _detail_text(detail: Any) -> str:
@@ -67,7 +82,9 @@ def iter_feed(data: bytes, where: str) -> Iterator[RawDocument | ReadProblem]:
         yield ReadProblem(where, "feed declares XML entities (possible entity-expansion attack), skipped")
         return
     try:
-        parsed = feedparser.parse(data)  # bytes, never a URL or file name: nothing is fetched
+        parsed = feedparser.parse(
+            _surrogate_free(data)
+        )  # bytes, never a URL or file name: nothing is fetched
     except (ValueError, LookupError) as err:
         # feedparser is meant to report problems in ``bozo``, yet on some damaged bytes its encoding
         # guess (UnicodeDecodeError, LookupError) or its namespace handling (ValueError) raises.
