@@ -545,3 +545,25 @@ def test_jsonl_lone_surrogate_becomes_a_replacement_character(
     for event in record["events"]:
         span = event["text_info"]
         assert document.text[span["start"] : span["end"]] == event["event_text"]
+
+
+def test_file_name_that_is_not_utf8_is_written_with_escapes(tmp_path: Path) -> None:
+    """Linux file names are bytes; one that is not UTF-8 reaches Python with lone surrogates, which
+    stopped `rasad code` with a traceback when it wrote the record's path. The byte is now written
+    as an escape, and the article coded."""
+    import os
+
+    from rasad.cli import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    try:
+        with open(os.fsencode(folder) + b"/news-\xff.txt", "wb") as handle:
+            handle.write(ENGLISH.encode())
+    except OSError:
+        pytest.skip("this file system refuses file names that are not UTF-8")
+    output = tmp_path / "records.jsonl"
+    assert main(["code", str(folder), "-o", str(output)]) == 0
+    [record] = [json.loads(row) for row in output.read_text(encoding="utf-8").splitlines()]
+    assert record["source"]["path"] == f"{folder}/news-\\xff.txt"
+    assert record["entities"]

@@ -160,6 +160,7 @@ def _read_stream(
     Documents inside a container each have their own guard; the last-resort catch here is for a
     container library failing in a way nobody foresaw, which would otherwise end the whole run.
     """
+    where = _writable(where)
     try:
         yield from _dispatch(stream, where, name.lower(), size, limits)
     except InputError as err:
@@ -168,6 +169,12 @@ def _read_stream(
         yield ReadProblem(where, f"read error: {_os_reason(err)}")
     except Exception as err:
         yield unexpected(where, err)
+
+
+def _writable(path: str) -> str:
+    """A path as text the records can carry: the bytes of a file name that are not UTF-8, which
+    Python keeps as lone surrogates that cannot be written out, become ``\\xNN`` escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _sniff(head: bytes) -> str:
