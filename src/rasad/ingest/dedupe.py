@@ -48,7 +48,7 @@ def word_hashes(text: str) -> np.ndarray:
     Computed on the text's code points as arrays, without a Python string per word (which cost
     more than the rest of the fingerprint: a news article has some 600 words).
     """
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # any str
     if len(codes) == 0:
         return np.empty(0, dtype=np.uint64)
     wide = np.flatnonzero(codes >= _BMP)
