@@ -47,7 +47,7 @@ def _surrogate_free(data: bytes) -> bytes:
         code = int(match[1], 16) if match[1] else int(match[2])
         return _REPLACEMENT_REFERENCE if 0xD800 <= code <= 0xDFFF else match[0]
 
-    return _CHARACTER_REFERENCE.sub(replaced, data) if b"&#" in data else data
+    return _CHARACTER_REFERENCE.sub(replaced, data)
 
 
 def _detail_text(detail: Any) -> str:
@@ -82,9 +82,8 @@ def iter_feed(data: bytes, where: str) -> Iterator[RawDocument | ReadProblem]:
         yield ReadProblem(where, "feed declares XML entities (possible entity-expansion attack), skipped")
         return
     try:
-        parsed = feedparser.parse(
-            _surrogate_free(data)
-        )  # bytes, never a URL or file name: nothing is fetched
+        # Bytes, never a URL or file name: nothing is fetched.
+        parsed = feedparser.parse(_surrogate_free(data))
     except (ValueError, LookupError) as err:
         # feedparser is meant to report problems in ``bozo``, yet on some damaged bytes its encoding
         # guess (UnicodeDecodeError, LookupError) or its namespace handling (ValueError) raises.
