@@ -71,7 +71,7 @@ def test_sentence_words_are_the_regex_words_with_their_offsets(seed_texts: dict[
         normalized = normalize(text)
         expected = list(_WORD.finditer(normalized.text))
         assert word_texts(normalized.text, 0, len(normalized.text)) == [m[0] for m in expected]
-        words = original_words(normalized, 0, len(normalized.text))
+        words = original_words(normalized, 0, word_texts(normalized.text, 0, len(normalized.text)))
         assert [(w.text, normalized.to_normalized(w.start)) for w in words] == [
             (m[0], m.start()) for m in expected
         ]
@@ -79,3 +79,7 @@ def test_sentence_words_are_the_regex_words_with_their_offsets(seed_texts: dict[
         assert word_texts(normalized.text, middle, len(normalized.text)) == _WORD.findall(
             normalized.text, middle, len(normalized.text)
         )
+        later = original_words(normalized, middle, word_texts(normalized.text, middle, len(normalized.text)))
+        assert [(w.text, normalized.to_normalized(w.start)) for w in later] == [
+            (m[0], m.start()) for m in _WORD.finditer(normalized.text, middle, len(normalized.text))
+        ]

@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from rasad.events.words import _WORD, original_words, word_texts
 from rasad.text.boilerplate import find_boilerplate
 from rasad.text.langid import identify_language
 from rasad.text.normalize import normalize, normalize_string
@@ -79,3 +80,16 @@ def test_boilerplate_spans_are_lines_of_the_text_in_order(text: str) -> None:
         assert previous_end <= span.start < span.end <= len(text)
         assert "\n" not in text[span.start : span.end]
         previous_end = span.end
+
+
+@given(any_news_text, st.data())
+def test_the_fast_word_split_finds_the_regex_words_with_their_offsets(text: str, data: st.DataObject) -> None:
+    """``word_texts`` (white space, then punctuation at the ends, then the regex) and
+    ``original_words`` give exactly the words of ``[^\\W_]+`` and where they stand."""
+    norm = normalize(text)
+    start = data.draw(st.integers(0, len(norm.text)), label="start")
+    found = word_texts(norm.text, start, len(norm.text))
+    expected = list(_WORD.finditer(norm.text, start))
+    assert found == [m[0] for m in expected]
+    located = original_words(norm, start, found)
+    assert [norm.to_normalized(w.start) for w in located] == [m.start() for m in expected]

@@ -258,7 +258,7 @@ def code_events(
         units = _government_and_people(context.text, _attach_titles(context.text, units))
         cues = _SentenceCues(indexes, words)
         if units or any(m.item.event in UNATTRIBUTED for m in triggers):
-            located = _in_original(context.normalized, sentence)
+            located = _in_original(context.normalized, sentence, words)
             for match in _outer_triggers(triggers, words, context.language):
                 coded = _code_one(
                     context, sequence, sentence, located, units, match, cues, document_contexts, actors
@@ -280,11 +280,9 @@ def _sentence_words(normalized: NormalizedText, sentence: Sentence) -> list[str]
     )
 
 
-def _in_original(normalized: NormalizedText, sentence: Sentence) -> list[Word]:
-    """The same words with original offsets, for sentences that have a trigger to code."""
-    return original_words(
-        normalized, normalized.to_normalized(sentence.start), normalized.to_normalized(sentence.end)
-    )
+def _in_original(normalized: NormalizedText, sentence: Sentence, words: list[str]) -> list[Word]:
+    """The sentence's ``words`` with original offsets, for sentences that have a trigger to code."""
+    return original_words(normalized, normalized.to_normalized(sentence.start), words)
 
 
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—]{1,120}?\s[-–—]\s|\([^()]{1,120}\)")

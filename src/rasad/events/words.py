@@ -45,6 +45,8 @@ AFFIXES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 MIN_STEM = 2
 MAX_CACHED_WORDS = 200_000
 _WORD = re.compile(r"[^\W_]+")
+# Punctuation found at the ends of words in the news; none of it is a word character.
+_EDGE_MARKS = "،؛؟.,:;!?«»()[]\"'-–—/…"
 
 
 class Word(NamedTuple):
@@ -79,28 +81,31 @@ def word_texts(text: str, start: int, end: int) -> list[str]:
     for token in text[start:end].split():
         if token.isalnum():
             words.append(token)
-        else:
-            words.extend(_WORD.findall(token))
+            continue
+        # Most other tokens are one word with punctuation at its ends ("تهران،", "«الرياض»"): no
+        # mark is a word character, so what is left between them, when all letters and digits, is
+        # the one word the regex would find.
+        core = token.strip(_EDGE_MARKS)
+        if core.isalnum():
+            words.append(core)
+        elif core:
+            words.extend(_WORD.findall(core))
     return words
 
 
-def original_words(normalized: NormalizedText, start: int, end: int) -> list[Word]:
-    """The words of the normalised span ``[start, end)`` with their offsets in the original text:
-    the same words as ``word_texts``, for the sentences that have an event to code."""
+def original_words(normalized: NormalizedText, start: int, words: Sequence[str]) -> list[Word]:
+    """``words``, the ``word_texts`` of a normalised span from ``start``, with their offsets in the
+    original text, for the sentences that have an event to code.
+
+    Each word is found by searching on from the end of the one before: only characters that are
+    not word characters lie between two words, so the first occurrence is the word itself."""
     text = normalized.text
-    words: list[str] = []
     spans: list[tuple[int, int]] = []
     position = start
-    for token in text[start:end].split():
-        at = text.find(token, position)  # white space before it cannot hold it
-        position = at + len(token)
-        if token.isalnum():
-            words.append(token)
-            spans.append((at, position))
-        else:
-            for match in _WORD.finditer(token):
-                words.append(match[0])
-                spans.append((at + match.start(), at + match.end()))
+    for word in words:
+        at = text.find(word, position)
+        position = at + len(word)
+        spans.append((at, position))
     originals = normalized.spans_to_original(spans)
     return [_new_word((word, start, end)) for word, (start, end) in zip(words, originals, strict=True)]
 
