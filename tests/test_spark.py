@@ -116,3 +116,28 @@ def test_spark_says_what_is_wrong_before_starting(tmp_path: Path, capsys) -> Non
     command = ["spark", "--input", str(tmp_path), "--output", str(tmp_path / "out"), "--partitions", "0"]
     assert main(command) == 2
     assert capsys.readouterr().err.strip() == "rasad: --partitions must be at least 1"
+
+
+def test_spark_joins_the_order_decisions_by_a_shuffle_past_the_broadcast_limit(
+    tmp_path: Path, seed_paths: list[Path], samples_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``BROADCAST_DECISIONS`` documents the order step's numbers and duplicate decisions reach
+    the documents by a shuffle join instead of a broadcast: the records must not change."""
+    if reason := spark_missing():
+        pytest.skip(reason)
+    from rasad.scale import spark as spark_job
+
+    copies = tmp_path / "copies"
+    copies.mkdir()
+    shutil.copy(seed_paths[0], copies / "again.txt")  # a duplicate for the order step to flag
+    inputs = [str(seed_paths[0].parent), str(samples_dir), str(copies)]
+    monkeypatch.setattr(spark_job, "BROADCAST_DECISIONS", 0)
+    session = spark_job.spark_session("local[2]", {"spark.ui.enabled": "false"})
+    try:
+        summary = spark_job.code_to_parquet(session, inputs, str(tmp_path / "out"), partitions=3)
+    finally:
+        session.stop()
+    local = list(code_stream(iter_documents(inputs)))
+    assert spark_job.read_records(tmp_path / "out") == local
+    assert (summary.documents, summary.problems) == (len(local), 0)
+    assert any("duplicate of" in warning for warning in local[-1].get("warnings", []))

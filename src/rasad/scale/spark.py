@@ -7,18 +7,20 @@ Four steps, each a Spark stage:
    documents with the same names (``where``) as ``rasad code`` gives it; Parquet tables of
    articles are read as columns. Files are listed with the local folder rules; the listing is
    broadcast, so each file's bytes are read by one task and not shuffled.
-2. **fingerprint**: the documents are spread over ``--partitions`` tasks, each of which computes
-   the id and the duplicate detector's fingerprint of its documents (``rasad.ingest.dedupe``):
-   most of the detector's work, and independent of the order. The texts stay Arrow columns.
-3. **order**: one task walks the documents in input order (input, then the path inside it, then
-   the position in the file), numbers them (``seq``) and takes the same duplicate decisions as the
-   local runner from the fingerprints, so the same copies are flagged. It is the one serial step:
-   it looks up and stores fingerprints (thousands of documents a second) but hashes and codes
-   nothing, and the texts pass through it as Arrow columns; ``--keep-duplicates`` leaves out the
-   fingerprints and only numbers.
-4. **code**: the documents are spread over ``--partitions`` tasks and coded with
-   ``rasad.run.code_task``. Dictionaries and lexicons are cached at module level, and PySpark
-   reuses its Python workers, so each executor process loads them once.
+2. **fingerprint**: the documents are spread over ``--partitions`` tasks, once, and kept there
+   (in memory, spilling to disk). Each task computes the id and the duplicate detector's
+   fingerprint of its documents (``rasad.ingest.dedupe``): most of the detector's work, and
+   independent of the order. Only the fingerprints and each document's place leave the task.
+3. **order**: one task walks the fingerprints in input order (input, then the path inside it, then
+   the position in the file), numbers the documents (``seq``) and takes the same duplicate
+   decisions as the local runner, so the same copies are flagged. It is the one serial step: it
+   looks up and stores fingerprints (thousands of documents a second) but hashes and codes nothing,
+   and no text passes through it; ``--keep-duplicates`` leaves out the fingerprints and only
+   numbers.
+4. **code**: the decisions are joined back to the documents where they lie (broadcast to every
+   task up to ``BROADCAST_DECISIONS`` documents, a shuffle past that) and each task codes its
+   documents with ``rasad.run.code_task``. Dictionaries and lexicons are cached at module level,
+   and PySpark reuses its Python workers, so each executor process loads them once.
 
 Output: Parquet tables ``documents/``, ``events/`` and ``problems/`` under the output folder. Nested
 objects of the record are Parquet structs (typed, queryable with ``source.outlet`` or
@@ -62,6 +64,10 @@ TASKS_PER_CORE = 2
 # A forced format reads every file as if it had this name: the local readers choose by extension.
 _FORCED_NAMES = {"jsonl": "input.jsonl", "text": "input.txt", "warc": "input.warc"}
 _ROWS_PER_BATCH = 256
+# Up to this many documents, the order step's decisions (place, number, duplicate: about 100 bytes
+# a document) are broadcast to the coding tasks; past it they are joined by a shuffle, which moves
+# the texts once more.
+BROADCAST_DECISIONS = 1_000_000
 
 _SPAN = "struct<start:bigint,`end`:bigint,text:string>"
 _ACTOR = "struct<code:string,sector:string,org:string,entity_text:string>"
@@ -106,15 +112,18 @@ _READ_FIELDS = (
     ("text", "string"),
     ("problem", "string"),
 )
+# Where a document is in the input order: input, path inside it, position in the file.
+_PLACE = ("input", "file", "position")
 # The fingerprint (``rasad.ingest.dedupe.Fingerprint``) as columns: shingles as uint32 bytes.
 _FINGERPRINT_FIELDS = (
-    *_READ_FIELDS,
+    *_READ_FIELDS[:3],
+    ("problem", "string"),
     ("key", "string"),
     ("digest", "binary"),
     ("shingles", "binary"),
     ("bands", "array<binary>"),
 )
-_ORDERED_FIELDS = (*_READ_FIELDS, ("seq", "bigint"), ("duplicate_of", "string"))
+_DECISION_FIELDS = (*_READ_FIELDS[:3], ("seq", "bigint"), ("duplicate_of", "string"))
 _EVENT_STRUCT = "struct<" + ",".join(f"`{name}`:{kind}" for name, kind in EVENT_FIELDS) + ">"
 _CODED_FIELDS = (
     ("seq", "bigint"),
@@ -184,61 +193,88 @@ def code_to_parquet(
     limits: ReadLimits | None = None,
 ) -> Summary:
     """Read, order, code, and write the three tables under ``output``."""
-    from pyspark import StorageLevel
-    from pyspark.sql import Observation
     from pyspark.sql import functions as F
 
     limits = limits or ReadLimits()
     partitions = partitions or spark.sparkContext.defaultParallelism * TASKS_PER_CORE
-    read = read_documents(spark, inputs, input_format, limits)
-    if dedupe:
-        fingerprint_schema = _schema(_FINGERPRINT_FIELDS)
-        read = read.repartition(partitions).mapInArrow(
-            functools.partial(_fingerprint, _arrow(fingerprint_schema)), fingerprint_schema
-        )
-    ordered_schema = _schema(_ORDERED_FIELDS)
-    ordered = (
-        read.repartition(1)
-        .sortWithinPartitions("input", "file", "position")
-        .mapInArrow(functools.partial(_order, _arrow(ordered_schema), dedupe), ordered_schema)
-    )
-    coded_schema = _schema(_CODED_FIELDS)
-    coded = (
-        ordered.repartition(partitions)
-        .mapInArrow(functools.partial(_code, _arrow(coded_schema)), coded_schema)
-        .persist(StorageLevel.DISK_ONLY)
-    )
+    # The texts are shuffled once, to spread them over the tasks, and kept there: the serial order
+    # step sees only each document's place and fingerprint, and its decisions are joined back.
+    kept: list[DataFrame] = []  # persisted tables, let go when the run ends or fails
+    read = _kept(kept, read_documents(spark, inputs, input_format, limits).repartition(partitions))
+    try:
+        decisions = _kept(kept, _decisions(read, dedupe))
+        if decisions.count() <= BROADCAST_DECISIONS:
+            # Sent whole to every task: the documents stay in their partitions, not shuffled again.
+            ordered = read.join(F.broadcast(decisions), on=list(_PLACE))
+        else:
+            ordered = read.join(decisions, on=list(_PLACE)).repartition(partitions)
+        coded_schema = _schema(_CODED_FIELDS)
+        coded = _kept(kept, ordered.mapInArrow(functools.partial(_code, _arrow(coded_schema)), coded_schema))
+        return _write_tables(spark, coded, output)
+    finally:
+        for table in kept:
+            table.unpersist()
+
+
+def _kept(kept: list[DataFrame], table: DataFrame) -> DataFrame:
+    """``table``, persisted (in memory, spilling to disk) and remembered in ``kept``."""
+    from pyspark import StorageLevel
+
+    persisted = table.persist(StorageLevel.MEMORY_AND_DISK)
+    kept.append(persisted)
+    return persisted
+
+
+def _write_tables(spark: SparkSession, coded: DataFrame, output: str) -> Summary:
+    """The documents, events and problems tables of the coded rows."""
+    from pyspark.sql import Observation
+    from pyspark.sql import functions as F
+
     # Each table is counted as it is written (an observation), not read back afterwards; the job
     # that writes the documents also counts the problems, so that an empty problems table (the
     # usual case) is written without going over the coded rows again.
     counted = {name: Observation(name) for name in ("documents", "events")}
     failed = Observation("problems")
-    try:
-        documents = coded.observe(failed, F.count(F.col("problem")).alias("rows")).filter(
-            F.col("problem").isNull()
-        )
-        _counting(
-            documents.select(
-                "seq", *(name for name, _ in DOCUMENT_FIELDS), F.size("events").alias("event_count")
-            ),
-            counted["documents"],
-        ).write.parquet(_join(output, "documents"))
-        events = (
-            coded.filter(F.col("problem").isNull())
-            .select(F.col("seq").alias("doc_seq"), F.col("id").alias("doc_id"), F.posexplode("events"))
-            .select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*")
-        )
-        _counting(events, counted["events"]).write.parquet(_join(output, "events"))
-        problems = coded.filter(F.col("problem").isNotNull()).select(
-            "seq", F.col("source.path").alias("where"), F.col("problem").alias("message")
-        )
-        if not failed.get["rows"]:
-            problems = spark.createDataFrame([], problems.schema)
-        problems.write.parquet(_join(output, "problems"))
-    finally:
-        coded.unpersist()
+    documents = coded.observe(failed, F.count(F.col("problem")).alias("rows")).filter(
+        F.col("problem").isNull()
+    )
+    _counting(
+        documents.select(
+            "seq", *(name for name, _ in DOCUMENT_FIELDS), F.size("events").alias("event_count")
+        ),
+        counted["documents"],
+    ).write.parquet(_join(output, "documents"))
+    events = (
+        coded.filter(F.col("problem").isNull())
+        .select(F.col("seq").alias("doc_seq"), F.col("id").alias("doc_id"), F.posexplode("events"))
+        .select("doc_seq", "doc_id", F.col("pos").alias("index"), "col.*")
+    )
+    _counting(events, counted["events"]).write.parquet(_join(output, "events"))
+    problems = coded.filter(F.col("problem").isNotNull()).select(
+        "seq", F.col("source.path").alias("where"), F.col("problem").alias("message")
+    )
+    if not failed.get["rows"]:
+        problems = spark.createDataFrame([], problems.schema)
+    problems.write.parquet(_join(output, "problems"))
     rows = {name: observation.get["rows"] for name, observation in counted.items()}
     return Summary(**rows, problems=failed.get["rows"])
+
+
+def _decisions(read: DataFrame, dedupe: bool) -> DataFrame:
+    """Each document's number in input order and, with ``dedupe``, the document it repeats."""
+    if dedupe:
+        fingerprint_schema = _schema(_FINGERPRINT_FIELDS)
+        found = read.mapInArrow(
+            functools.partial(_fingerprint, _arrow(fingerprint_schema)), fingerprint_schema
+        )
+    else:
+        found = read.select(*_PLACE, "problem")
+    schema = _schema(_DECISION_FIELDS)
+    return (
+        found.repartition(1)
+        .sortWithinPartitions(*_PLACE)
+        .mapInArrow(functools.partial(_order, _arrow(schema), dedupe), schema)
+    )
 
 
 def _counting(table: DataFrame, observation: Observation) -> DataFrame:
@@ -420,8 +456,8 @@ def _raw_document(row: dict) -> RawDocument:
 def _fingerprint(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Executor side of the fingerprint step: each document's id and duplicate fingerprint.
 
-    Only the columns the id needs are turned into Python objects; the others (the text among them)
-    pass through as Arrow arrays.
+    Only the columns the id needs are turned into Python objects, and only the document's place,
+    its problem and the fingerprint go out: the texts stay in the task's partition.
     """
     import pyarrow as pa
 
@@ -444,7 +480,8 @@ def _fingerprint(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterat
             digests.append(found.digest)
             shingles.append(None if found.shingles is None else found.shingles.tobytes())
             bands.append(list(found.bands))
-        columns = [*batch.columns, *(pa.array(values) for values in (keys, digests, shingles))]
+        columns = [batch.column(name) for name in (*_PLACE, "problem")]
+        columns += [pa.array(values) for values in (keys, digests, shingles)]
         columns.append(pa.array(bands, type=schema.field("bands").type))
         yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
@@ -452,14 +489,13 @@ def _fingerprint(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterat
 def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """Executor side of the order step (one task, input order): numbers, and duplicates as locally.
 
-    The documents' own columns pass through as Arrow arrays: only the fingerprints become Python
-    objects, so the one serial task does not convert every text twice.
+    It gets each document's place, problem and fingerprint, no text, and gives back the place with
+    the document's number and the id of the document it repeats, if any.
     """
     import pyarrow as pa
 
     deduplicator = Deduplicator(window=DEDUPE_WINDOW) if dedupe else None
     seq = 0
-    passed = [field.name for field in schema if field.name not in ("seq", "duplicate_of")]
     for batch in batches:
         numbers = list(range(seq, seq + batch.num_rows))
         seq += batch.num_rows
@@ -473,7 +509,7 @@ def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -
                     )
                     fingerprinted = Fingerprint(row["digest"], shingles, tuple(row["bands"]))
                     duplicates[index] = deduplicator.decide(row["key"], fingerprinted)
-        columns = [batch.column(name) for name in passed]
+        columns = [batch.column(name) for name in _PLACE]
         columns += [pa.array(numbers, type=pa.int64()), pa.array(duplicates, type=pa.string())]
         yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
