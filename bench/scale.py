@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from host import describe as describe_host
 from rasad.ingest.corpora import saudinewsnet
 
 
@@ -129,6 +130,7 @@ def main() -> int:
         return 2
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; {load()} at the start")  # fmt: skip
+    print(describe_host())
     with tempfile.TemporaryDirectory(prefix="rasad-bench-") as temporary:
         folder = Path(temporary)
         source = write_articles(root, args.compare, folder)
@@ -162,7 +164,7 @@ def main() -> int:
             rate, cpu_rate = timing.records / timing.wall, timing.records / timing.cpu
             print(f"  {size:>6} articles: {timing.wall:7.1f} s wall, {rate:6.1f} art/s, "
                   f"CPU {timing.cpu:7.1f} s ({cpu_rate:6.1f} art/CPU-s)")  # fmt: skip
-    print(f"\n{load()} at the end")
+    print(f"\n{load()} at the end; {describe_host()}")
     return 0
 
 

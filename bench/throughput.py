@@ -22,6 +22,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from host import describe as describe_host
 from rasad.ingest.corpora import CORPORA
 from rasad.ingest.dedupe import Deduplicator, fingerprint
 from rasad.pipeline import STAGES, Analysis, load_resources, to_record
@@ -76,6 +77,7 @@ def main() -> int:
     machine = platform.processor() or platform.machine()
     print(f"machine: {machine}, Python {platform.python_version()}, one process on one core")
     print(f"load average at start: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    print(describe_host())
     # Load every model and dictionary once, outside the timing: one article of a corpus does not
     # (lingua's Arabic-script model loads on the first text the script alone cannot tell, seconds).
     load_resources(language_models=True)
@@ -96,6 +98,7 @@ def main() -> int:
         print(f"  pipeline + reading is {wall / floor:.1f}x the I/O floor")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak resident memory: {peak:.0f} MB")
+    print(f"at the end, {describe_host()}")
     return 0
 
 
