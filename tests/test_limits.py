@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,28 @@ def test_cli_decompression_limit(tmp_path: Path) -> None:
     result = run_cli("code", str(path), "--max-decompressed-bytes", "1000000", "--time-budget", "0")
     assert result.returncode == 1 and len(result.stdout.splitlines()) == 1
     assert "(max_decompressed_bytes), stopped" in result.stderr
+
+
+def test_a_budget_belongs_to_the_thread_that_set_it() -> None:
+    """A thread that never set a budget reads none (the class default), even while another thread's
+    budget has run out."""
+    from rasad import deadline
+
+    outcome: list[str] = []
+
+    def spent() -> None:
+        with deadline.budget(1e-9):
+            time.sleep(0.001)
+            try:
+                deadline.check()
+            except TimeBudgetExceeded:
+                outcome.append("stopped")
+            fresh = threading.Thread(target=lambda: outcome.append(repr(deadline.check())))
+            fresh.start()
+            fresh.join()
+
+    thread = threading.Thread(target=spent)
+    thread.start()
+    thread.join()
+    deadline.check()  # the main thread has no budget
+    assert outcome == ["stopped", "None"]

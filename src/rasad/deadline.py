@@ -21,7 +21,18 @@ class TimeBudgetExceeded(Exception):
         super().__init__(f"coding took longer than the time budget of {budget:g} s ({where}), skipped")
 
 
-_current = threading.local()  # each thread codes its own document (the API server has several)
+class _Budget(threading.local):
+    """Each thread's budget (the API server codes on several): ``(end, seconds)``, or None.
+
+    None is a class default, so a thread that never had a budget reads it without the attribute
+    error ``getattr(local, name, None)`` raises and swallows inside: that error's message was
+    formatted at every check, a tenth of actor matching's instructions.
+    """
+
+    deadline: tuple[float, float] | None = None
+
+
+_current = _Budget()
 
 
 @contextmanager
@@ -37,6 +48,6 @@ def budget(seconds: float) -> Iterator[float]:
 
 def check() -> None:
     """Raise ``TimeBudgetExceeded`` when the current thread's budget has run out."""
-    deadline: tuple[float, float] | None = getattr(_current, "deadline", None)
+    deadline = _current.deadline
     if deadline is not None and time.monotonic() > deadline[0]:
         raise TimeBudgetExceeded(deadline[1], "interrupted")

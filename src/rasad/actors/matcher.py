@@ -86,7 +86,9 @@ class ActorMatcher:
         script = language if language in SCRIPT_LANGUAGES else None
         candidates: list[_Candidate] = []
         guarded: list[_Candidate] = []
-        for last, spelling in self._automaton.iter(text):
+        for seen, (last, spelling) in enumerate(self._automaton.iter(text)):
+            if not seen & _HITS_PER_CHECK_MASK:
+                deadline.check()
             length, ascii_start, nisba, blockers, forms, lil_forms, guarded_forms, guarded_lil = spelling
             start, end = last - length + 1, last + 1
             # Most hits stand alone between non-letters: no affix to read or check.
@@ -97,7 +99,6 @@ class ActorMatcher:
             else:
                 affixes = _BARE
             if forms and not (blockers and _blocked(text, start, blockers.get(language))):
-                deadline.check()
                 _add_candidate(candidates, normalized, start, end, affixes, forms, lil_forms, script)
             if guarded_forms:
                 _add_candidate(guarded, normalized, start, end, affixes, guarded_forms, guarded_lil, script)
@@ -112,6 +113,8 @@ def _blocked(text: str, start: int, blockers: frozenset[str] | None) -> bool:
     return bool(before) and before[-1] in blockers
 
 
+# The time budget is checked once every 64 automaton hits (a hit costs about a microsecond).
+_HITS_PER_CHECK_MASK = 63
 # Languages whose documents use only their own forms of the shared script (see ``_usable_in``).
 SCRIPT_LANGUAGES = ("ar", "fa")
 # The forms usable in a document of each script language (None: any other language), and whether
