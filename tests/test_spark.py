@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import shutil
@@ -137,6 +138,8 @@ def test_spark_joins_the_order_decisions_by_a_shuffle_past_the_broadcast_limit(
         summary = spark_job.code_to_parquet(session, inputs, str(tmp_path / "out"), partitions=3)
     finally:
         session.stop()
+        # The Java objects' finalizers run now, not inside a later test (one that times a signal).
+        gc.collect()
     local = list(code_stream(iter_documents(inputs)))
     assert spark_job.read_records(tmp_path / "out") == local
     assert (summary.documents, summary.problems) == (len(local), 0)

@@ -164,13 +164,16 @@ def analyse(
     stages: tuple[Stage, ...] = STAGES,
     deadline: tuple[float, float] | None = None,
     normalized: NormalizedText | None = None,
+    identifier: str | None = None,
 ) -> Analysis:
-    """Run the stages over one document (``normalized``: its text already normalised).
+    """Run the stages over one document (``normalized``: its text already normalised; ``identifier``:
+    its ``document_id`` already computed).
 
     ``deadline`` is ``(monotonic end, budget)``: checked between stages, so a budget holds in any
     thread, where no timer signal can interrupt a stage that runs long.
     """
     analysis = Analysis(doc, normalized)
+    analysis.record_id = identifier
     for stage in stages:
         stage(analysis)
         if deadline is not None and time.monotonic() > deadline[0]:
@@ -223,11 +226,12 @@ def code_document(
     duplicate_of: str | None = None,
     time_budget: float | None = None,
     normalized: NormalizedText | None = None,
+    identifier: str | None = None,
 ) -> dict:
     """Raw document in, document record out. A known duplicate is described but not coded.
 
-    ``normalized`` is ``normalize(doc.text)`` where the caller has it already (for the document's
-    id and its duplicate check), so the text is normalised once.
+    ``normalized`` is ``normalize(doc.text)`` and ``identifier`` is ``document_id(doc)`` where the
+    caller has them already (from the duplicate check), so neither is computed twice.
 
     With ``time_budget`` (seconds) a document that takes longer raises ``TimeBudgetExceeded``:
     in the main thread a timer interrupts even a stage that runs away; in any thread the loops over
@@ -237,12 +241,12 @@ def code_document(
     """
     stages = DESCRIBE_STAGES if duplicate_of is not None else STAGES
     if time_budget is None:
-        analysis = analyse(doc, stages, normalized=normalized)
+        analysis = analyse(doc, stages, normalized=normalized, identifier=identifier)
     else:
         load_resources()
         load_model_for(doc.text)
         with _interrupt_after(time_budget), budget(time_budget) as end:
-            analysis = analyse(doc, stages, (end, time_budget), normalized)
+            analysis = analyse(doc, stages, (end, time_budget), normalized, identifier)
     if duplicate_of is not None:
         analysis.warnings.append(f"duplicate of document {duplicate_of}: not coded again")
     return to_record(analysis)

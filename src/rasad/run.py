@@ -45,6 +45,18 @@ class Undecided:
     document: RawDocument
 
 
+@dataclass(frozen=True, slots=True)
+class Decided:
+    """A document the parent has checked for duplicates, with what the check computed: its id and
+    normalised text travel to the worker, which would otherwise compute both again (a tenth of its
+    work on a news article)."""
+
+    document: RawDocument
+    duplicate_of: str | None
+    key: str | None = None
+    normalized: NormalizedText | None = None
+
+
 # A record, or its JSON line (without the newline) when the caller writes JSON anyway: a worker
 # then serialises it, and a string travels back to the parent faster than a nested dict.
 Record = dict | str
@@ -59,7 +71,7 @@ class Fingerprinted:
     result: Record | ReadProblem
 
 
-Task = ReadProblem | Skipped | Undecided | tuple[RawDocument, str | None]
+Task = ReadProblem | Skipped | Undecided | Decided
 
 
 def available_cores() -> int:
@@ -155,11 +167,7 @@ def _coded(
                 yield None, item
                 continue
             decided = _decide(item, deduplicator, skip)
-            if isinstance(decided, Skipped):
-                yield item, decided
-            else:
-                duplicate_of, normalized = decided
-                yield item, _code(item, duplicate_of, time_budget, as_json, normalized)
+            yield item, decided if isinstance(decided, Skipped) else code(decided)
         return
     # With a few workers the parent fingerprints each document and decides before it is coded, so no
     # worker codes a duplicate (a tenth of SaudiNewsNet). That is a fifth of a document's work, so
@@ -232,19 +240,19 @@ def _finished(
             if duplicate_of is None:
                 yield task.document, result.result
             else:
-                yield task.document, code((task.document, duplicate_of))
-        elif isinstance(task, tuple):
-            yield task[0], result
+                yield task.document, code(Decided(task.document, duplicate_of, result.key))
+        elif isinstance(task, Decided):
+            yield task.document, result
         else:
             yield None, result
 
 
 def _decide(
     document: RawDocument, deduplicator: Deduplicator | None, skip: Callable[[str, RawDocument], bool] | None
-) -> Skipped | tuple[str | None, NormalizedText | None]:
-    """Skipped, or the original the document duplicates and its normalised text (for the pipeline)."""
+) -> Skipped | Decided:
+    """Skipped, or the document with the original it duplicates, its id and its normalised text."""
     if deduplicator is None and skip is None:
-        return None, None
+        return Decided(document, None)
     normalized = normalize(document.text)
     key = document_id(document, normalized)
     duplicate_of = (
@@ -252,7 +260,7 @@ def _decide(
     )
     if skip is not None and skip(key, document):
         return Skipped(key)
-    return duplicate_of, normalized
+    return Decided(document, duplicate_of, key, normalized)
 
 
 def _decided(
@@ -262,11 +270,7 @@ def _decided(
 ) -> Iterator[Task]:
     """Tasks with the duplicate check and the skip test done here, in input order."""
     for item in items:
-        if isinstance(item, ReadProblem):
-            yield item
-            continue
-        decided = _decide(item, deduplicator, skip)
-        yield decided if isinstance(decided, Skipped) else (item, decided[0])
+        yield item if isinstance(item, ReadProblem) else _decide(item, deduplicator, skip)
 
 
 def code_task(
@@ -281,11 +285,10 @@ def code_task(
     if isinstance(task, Undecided):
         document = task.document
         normalized = normalize(document.text)
+        key = document_id(document, normalized)
         found = fingerprint(normalized.text)
-        coded = _code(document, None, time_budget, as_json, normalized)
-        return Fingerprinted(document_id(document, normalized), found, coded)
-    document, duplicate_of = task
-    return _code(document, duplicate_of, time_budget, as_json)
+        return Fingerprinted(key, found, _code(document, None, time_budget, as_json, normalized, key))
+    return _code(task.document, task.duplicate_of, time_budget, as_json, task.normalized, task.key)
 
 
 def _code(
@@ -294,6 +297,7 @@ def _code(
     time_budget: float | None,
     as_json: bool,
     normalized: NormalizedText | None = None,
+    key: str | None = None,
 ) -> Record | ReadProblem:
     """One document through the pipeline; an exception becomes a problem for that document only.
 
@@ -302,7 +306,7 @@ def _code(
     time budget is reported the same way, with the budget in the message.
     """
     try:
-        record = code_document(document, duplicate_of, time_budget, normalized)
+        record = code_document(document, duplicate_of, time_budget, normalized, key)
     except TimeBudgetExceeded as error:
         return ReadProblem(document.path or "<document>", str(error))
     except Exception as error:  # one document's failure must not end the run

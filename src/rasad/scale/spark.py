@@ -47,7 +47,7 @@ from rasad.document import RawDocument, ReadProblem
 from rasad.ingest import ReadLimits, _readable_in_directory, read_bytes
 from rasad.ingest.dedupe import Deduplicator, Fingerprint, fingerprint
 from rasad.pipeline import document_id
-from rasad.run import DEDUPE_WINDOW, code_task
+from rasad.run import DEDUPE_WINDOW, Decided, code_task
 from rasad.text.normalize import normalize
 
 if TYPE_CHECKING:
@@ -123,7 +123,9 @@ _FINGERPRINT_FIELDS = (
     ("shingles", "binary"),
     ("bands", "array<binary>"),
 )
-_DECISION_FIELDS = (*_READ_FIELDS[:3], ("seq", "bigint"), ("duplicate_of", "string"))
+# The order step's answer for each document; ``key`` (the id the fingerprint step computed, null
+# with ``--keep-duplicates``) spares the code step computing it again.
+_DECISION_FIELDS = (*_READ_FIELDS[:3], ("seq", "bigint"), ("duplicate_of", "string"), ("key", "string"))
 _EVENT_STRUCT = "struct<" + ",".join(f"`{name}`:{kind}" for name, kind in EVENT_FIELDS) + ">"
 _CODED_FIELDS = (
     ("seq", "bigint"),
@@ -490,7 +492,7 @@ def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -
     """Executor side of the order step (one task, input order): numbers, and duplicates as locally.
 
     It gets each document's place, problem and fingerprint, no text, and gives back the place with
-    the document's number and the id of the document it repeats, if any.
+    the document's number, the id of the document it repeats, if any, and its own id.
     """
     import pyarrow as pa
 
@@ -511,6 +513,7 @@ def _order(schema: pa.Schema, dedupe: bool, batches: Iterator[pa.RecordBatch]) -
                     duplicates[index] = deduplicator.decide(row["key"], fingerprinted)
         columns = [batch.column(name) for name in _PLACE]
         columns += [pa.array(numbers, type=pa.int64()), pa.array(duplicates, type=pa.string())]
+        columns.append(batch.column("key") if dedupe else pa.nulls(batch.num_rows, type=pa.string()))
         yield pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
@@ -522,7 +525,7 @@ def _code(schema: pa.Schema, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.R
             if row["problem"] is not None:
                 result: dict | ReadProblem = ReadProblem(row["path"], row["problem"])
             else:
-                result = code_task((_raw_document(row), row["duplicate_of"]))
+                result = code_task(Decided(_raw_document(row), row["duplicate_of"], row["key"]))
             if isinstance(result, ReadProblem):
                 coded.append({"seq": row["seq"], "source": {"path": result.where}, "problem": result.message})
             else:

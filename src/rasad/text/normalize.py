@@ -96,6 +96,14 @@ class NormalizedText:
     _orig_starts: tuple[int, ...]
     _orig_ends: tuple[int, ...]  # original offset just after each run
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[NormalizedText], tuple[str, str, tuple[int, ...], tuple[int, ...], tuple[int, ...]]]:
+        """Pickled as its fields (the default fails on a frozen compiled class): a pool's parent sends
+        the text it normalised for the duplicate check to the worker, which need not normalise again."""
+        fields = (self.original, self.text, self._norm_starts, self._orig_starts, self._orig_ends)
+        return NormalizedText, fields
+
     def to_original(self, index: int) -> int:
         """Original offset of the normalised character at ``index`` (``len(text)`` maps to the end)."""
         if index >= len(self.text):
