@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 from hypothesis import given
@@ -93,3 +94,17 @@ def test_the_fast_word_split_finds_the_regex_words_with_their_offsets(text: str,
     assert found == [m[0] for m in expected]
     located = original_words(norm, start, found)
     assert [norm.to_normalized(w.start) for w in located] == [m.start() for m in expected]
+
+
+@given(any_news_text, st.data())
+def test_a_normalised_text_sent_to_a_worker_maps_offsets_as_the_original(
+    text: str, data: st.DataObject
+) -> None:
+    """The pool's parent pickles the normalised text for the worker (``rasad.run.Decided``): the copy
+    must be the same text and map every span back the same way."""
+    normalized = normalize(text)
+    copy = pickle.loads(pickle.dumps(normalized))
+    assert copy == normalized
+    end = data.draw(st.integers(0, len(normalized.text)))
+    start = data.draw(st.integers(0, end))
+    assert copy.span_to_original(start, end) == normalized.span_to_original(start, end)
