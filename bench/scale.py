@@ -8,6 +8,7 @@ articles and their titles) before the clock starts, and the pool's figure is tak
 from its first record to its last.
 
     .venv/bin/python bench/scale.py --root ../shared/corpora [--sizes 1000 4000 16000] [--compare 2000]
+        [--repeat 3]
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -101,13 +103,35 @@ def code_on_spark(source: Path, warm_up: Path, folder: Path) -> float:
     from rasad.scale.spark import code_to_parquet, spark_session
 
     spark = spark_session("local[2]", {"spark.ui.enabled": "false"})
+    outputs = Path(tempfile.mkdtemp(prefix="spark-", dir=folder))  # a new one each run
     try:
-        code_to_parquet(spark, [str(warm_up)], str(folder / "spark-warm-up"))
+        code_to_parquet(spark, [str(warm_up)], str(outputs / "warm-up"))
         started = time.perf_counter()
-        code_to_parquet(spark, [str(source)], str(folder / "spark-out"))  # the default partitions
+        code_to_parquet(spark, [str(source)], str(outputs / "out"))  # the default partitions
         return time.perf_counter() - started
     finally:
         spark.stop()
+
+
+def compare_workers(source: Path, folder: Path) -> dict[int, Timing]:
+    """``rasad code`` with one worker, then two, on the same input; prints both and their ratios."""
+    timings = {workers: code_locally(source, workers, folder) for workers in (1, 2)}
+    for workers, timing in timings.items():
+        rate = timing.records / timing.wall
+        print(f"  {workers} worker(s): {timing.wall:6.1f} s wall, {rate:6.1f} art/s, "
+              f"{timing.wall - timing.after_start:5.1f} s before the first record, "
+              f"{timing.after_start:6.1f} s after it, CPU {timing.cpu:6.1f} s")  # fmt: skip
+    one, two = (folder / "out-1.jsonl").read_bytes(), (folder / "out-2.jsonl").read_bytes()
+    print(f"  speed-up 2/1: {timings[1].wall / timings[2].wall:.2f} (outputs identical: {one == two})")
+    # Wall time depends on what else the machine runs; CPU time does not: the pool's overhead.
+    overhead = timings[2].cpu / timings[1].cpu
+    print(f"  CPU 2 workers / 1 worker: {overhead:.2f}, so at most {2 / overhead:.2f}x on two idle cores")
+    return timings
+
+
+def summary(values: list[float]) -> str:
+    """Median and range: on a shared host one run is not a figure."""
+    return f"median {statistics.median(values):.2f} (range {min(values):.2f}-{max(values):.2f})"
 
 
 def load() -> str:
@@ -123,6 +147,9 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000], help="growth sizes")
     parser.add_argument("--compare", type=int, default=2000, help="articles for the worker and Spark runs")
     parser.add_argument("--no-spark", action="store_true", help="leave out the Spark comparison")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of the worker and Spark comparisons (median and range)"
+    )
     args = parser.parse_args()
     root = Path(args.root)
     if not (root / "news-ar" / "saudinewsnet").is_dir():
@@ -134,29 +161,27 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="rasad-bench-") as temporary:
         folder = Path(temporary)
         source = write_articles(root, args.compare, folder)
-        print(f"\n## workers ({args.compare} SaudiNewsNet articles, rasad code)")
-        timings = {workers: code_locally(source, workers, folder) for workers in (1, 2)}
-        for workers, timing in timings.items():
-            rate = timing.records / timing.wall
-            print(f"  {workers} worker(s): {timing.wall:6.1f} s wall, {rate:6.1f} art/s, "
-                  f"{timing.wall - timing.after_start:5.1f} s before the first record, "
-                  f"{timing.after_start:6.1f} s after it, CPU {timing.cpu:6.1f} s")  # fmt: skip
-        one, two = (folder / "out-1.jsonl").read_bytes(), (folder / "out-2.jsonl").read_bytes()
-        print(f"  speed-up 2/1: {timings[1].wall / timings[2].wall:.2f} (outputs identical: {one == two})")
-        # Wall time depends on what else the machine runs; CPU time does not: the pool's overhead.
-        overhead = timings[2].cpu / timings[1].cpu
-        print(f"  CPU 2 workers / 1 worker: {overhead:.2f}, so at most {2 / overhead:.2f}x on two idle cores")
-
-        if not args.no_spark:
-            warm_up = write_warm_up(root, folder, skip=args.compare)
-            spark = code_on_spark(source, warm_up, folder)
-            pool = timings[2].after_start
+        speed_ups: list[float] = []
+        spark_ratios: list[float] = []
+        warm_up = None if args.no_spark else write_warm_up(root, folder, skip=args.compare)
+        for run in range(1, args.repeat + 1):
             print(
-                f"\n## Spark local[2] against the pool of 2 workers ({args.compare} articles, after start-up)"
+                f"\n## workers ({args.compare} SaudiNewsNet articles, rasad code), run {run} of {args.repeat}"
             )
-            print(f"  Spark: {spark:6.1f} s ({args.compare / spark:6.1f} art/s); "
-                  f"pool: {pool:6.1f} s ({args.compare / pool:6.1f} art/s)")  # fmt: skip
-            print(f"  Spark time / pool time: {spark / pool:.2f}")
+            timings = compare_workers(source, folder)
+            speed_ups.append(timings[1].wall / timings[2].wall)
+            if warm_up is not None:
+                spark = code_on_spark(source, warm_up, folder)
+                pool = timings[2].after_start
+                print(f"\n## Spark local[2] against the pool of 2 workers ({args.compare} articles, "
+                      f"after start-up), run {run} of {args.repeat}")  # fmt: skip
+                print(f"  Spark: {spark:6.1f} s ({args.compare / spark:6.1f} art/s); "
+                      f"pool: {pool:6.1f} s ({args.compare / pool:6.1f} art/s)")  # fmt: skip
+                print(f"  Spark time / pool time: {spark / pool:.2f}")
+                spark_ratios.append(spark / pool)
+        if args.repeat > 1:
+            print(f"\n## over {args.repeat} runs: speed-up 2/1 {summary(speed_ups)}", end="")
+            print(f"; Spark / pool {summary(spark_ratios)}" if spark_ratios else "")
 
         print("\n## growth (rasad code, 2 workers)")
         for size in args.sizes:
