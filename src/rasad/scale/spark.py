@@ -113,10 +113,11 @@ _READ_FIELDS = (
     ("problem", "string"),
 )
 # Where a document is in the input order: input, path inside it, position in the file.
-_PLACE = ("input", "file", "position")
+_PLACE_FIELDS = _READ_FIELDS[:3]
+_PLACE = tuple(name for name, _ in _PLACE_FIELDS)
 # The fingerprint (``rasad.ingest.dedupe.Fingerprint``) as columns: shingles as uint32 bytes.
 _FINGERPRINT_FIELDS = (
-    *_READ_FIELDS[:3],
+    *_PLACE_FIELDS,
     ("problem", "string"),
     ("key", "string"),
     ("digest", "binary"),
@@ -125,7 +126,7 @@ _FINGERPRINT_FIELDS = (
 )
 # The order step's answer for each document; ``key`` (the id the fingerprint step computed, null
 # with ``--keep-duplicates``) spares the code step computing it again.
-_DECISION_FIELDS = (*_READ_FIELDS[:3], ("seq", "bigint"), ("duplicate_of", "string"), ("key", "string"))
+_DECISION_FIELDS = (*_PLACE_FIELDS, ("seq", "bigint"), ("duplicate_of", "string"), ("key", "string"))
 _EVENT_STRUCT = "struct<" + ",".join(f"`{name}`:{kind}" for name, kind in EVENT_FIELDS) + ">"
 _CODED_FIELDS = (
     ("seq", "bigint"),
